@@ -1,0 +1,52 @@
+# Two commands for everyone: `make serve` to preview, `make test` to check.
+# Both create the virtual environment in .venv from the hashed lock file
+# when it is missing or older than the lock file.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-from-lock
+# Silences the MkDocs 2.0 notice that Material prints on every run.
+export NO_MKDOCS_2_WARNING := 1
+# Dates in the sitemap come from the last commit, not the clock, so two
+# builds of the same commit are byte-identical.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH
+
+.PHONY: serve build test check-claims lock clean help
+
+help:
+	@echo "make serve         preview the site at http://127.0.0.1:8000 (live reload)"
+	@echo "make test          strict build and every test"
+	@echo "make check-claims  list uncited claims in docs/"
+	@echo "make lock          re-pin dependencies after editing requirements*.in"
+	@echo "make clean         remove the built site and the virtual environment"
+
+# The stamp is newer than the lock file only after a complete install, so a
+# failed or interrupted install is retried on the next run.
+$(STAMP): requirements-dev.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		--require-hashes --no-deps -r requirements-dev.lock
+	@touch $@
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+test: build
+	$(BIN)/python -m pytest
+
+check-claims: $(STAMP)
+	$(BIN)/python hooks/claims.py docs
+
+# Needs network access to PyPI; uses uv only because pip has no lock command.
+lock:
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+	$(BIN)/uv pip compile --quiet --python-version 3.11 --generate-hashes requirements.in -o requirements.lock
+	$(BIN)/uv pip compile --quiet --python-version 3.11 --generate-hashes requirements-dev.in -o requirements-dev.lock
+
+clean:
+	rm -rf site $(VENV)

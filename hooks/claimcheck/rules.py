@@ -1,0 +1,130 @@
+"""The claim rules: which sentences need a citation, and which have one.
+
+Codes
+  CLAIM001  a claim has no citation in its sentence or later in its paragraph
+  CLAIM002  a sentence with a number has no citation of its own
+  CLAIM003  a table row has no citation in any cell
+  CLAIM004  a not-a-claim marker gives no reason
+  CITE001-CITE005  a citation the plugin would drop or mangle (see citations.py)
+"""
+
+from dataclasses import dataclass, field
+
+from . import language
+from .blocks import unit_text
+from .citations import citation_problems, cited_keys
+from .findings import Finding
+from .sentences import split_sentences
+
+MESSAGES = {
+    "CLAIM001": "Claim without a citation. Add [@key] to this sentence or to a later sentence in "
+                "the same paragraph. If it is advice or not a fact, word it as advice, or mark it "
+                "<!-- not-a-claim: reason -->.",
+    "CLAIM002": "This sentence has a number, so it needs its own citation: add [@key] before its "
+                "full stop.",
+    "CLAIM003": "Table row without a citation. Add [@key] to any cell of this row.",
+    "CLAIM004": "The not-a-claim marker needs a reason, like <!-- not-a-claim: describes this "
+                "website -->.",
+}
+
+
+@dataclass
+class UnitResult:
+    findings: list = field(default_factory=list)
+    claims: int = 0
+    cited: int = 0
+    exempt: int = 0
+    keys: list = field(default_factory=list)  # (key, line) of each valid citation
+
+
+def check_unit(path, unit, known_keys):
+    """Apply every claim rule to one paragraph, list item or table row."""
+    if unit.kind == "table header":
+        return UnitResult()
+    text, starts = unit_text(unit)
+    sentences, citations, markers = split_sentences(text)
+    result = UnitResult()
+
+    def at(offset):
+        return _position(unit, starts, offset)
+
+    valid = _validate_citations(path, citations, known_keys, at, result)
+    for marker in markers:
+        result.exempt += 1
+        if not marker.reason:
+            result.findings.append(Finding(path, *at(marker.start), "CLAIM004", MESSAGES["CLAIM004"]))
+    if unit.kind == "table row":
+        _check_table_row(path, unit, sentences, valid, at, result)
+    else:
+        _check_sentences(path, unit, sentences, valid, known_keys, at, result)
+    return result
+
+
+def _validate_citations(path, citations, known_keys, at, result):
+    """Report bad citations; return the offsets of those that count."""
+    valid = set()
+    for citation in citations:
+        problems = citation_problems(citation.raw, citation.in_code, known_keys)
+        for problem in problems:
+            result.findings.append(Finding(path, *at(citation.start), problem.code, problem.message,
+                                           citation.raw))
+        if not problems:
+            valid.add(citation.start)
+            line, _ = at(citation.start)
+            result.keys += [(key, line) for key in cited_keys(citation.raw)]
+    return valid
+
+
+def _check_table_row(path, unit, sentences, valid, at, result):
+    result.claims += 1
+    if valid:
+        result.cited += 1
+        return
+    text = " | ".join(cell.text.strip() for cell in unit.cells)
+    result.findings.append(Finding(path, unit.lines[0].number, unit.lines[0].column, "CLAIM003",
+                                   MESSAGES["CLAIM003"], text))
+
+
+def _check_sentences(path, unit, sentences, valid, known_keys, at, result):
+    intro_covers = unit.list_intro is not None and _intro_is_cited(unit.list_intro, known_keys)
+    covered_later = False
+    # Walk backwards: a citation covers its own sentence and every earlier one.
+    for sentence in reversed(sentences):
+        has_own = any(c.start in valid for c in sentence.citations)
+        covered_later = covered_later or has_own
+        if _is_exempt(sentence):
+            continue
+        result.claims += 1
+        fragment_covered = intro_covers and not language.has_finite_verb(sentence.plain)
+        if language.has_number(sentence.plain) and not has_own:
+            result.findings.append(Finding(path, *at(sentence.start), "CLAIM002", MESSAGES["CLAIM002"],
+                                           sentence.text))
+        elif covered_later or fragment_covered:
+            result.cited += 1
+        else:
+            result.findings.append(Finding(path, *at(sentence.start), "CLAIM001", MESSAGES["CLAIM001"],
+                                           sentence.text))
+
+
+def _is_exempt(sentence):
+    return (bool(sentence.markers) or language.is_question(sentence.plain)
+            or language.is_imperative(sentence.plain) or language.is_signpost(sentence.plain))
+
+
+def _intro_is_cited(intro, known_keys):
+    """Whether the sentence that ends with ':' above a list carries a valid citation."""
+    text, _ = unit_text(intro)
+    sentences, _, _ = split_sentences(text)
+    if not sentences:
+        return False
+    return any(not citation_problems(c.raw, c.in_code, known_keys) for c in sentences[-1].citations)
+
+
+def _position(unit, starts, offset):
+    """(line, column) in the file of a character offset in the unit's text."""
+    index = 0
+    for number, start in enumerate(starts):
+        if start <= offset:
+            index = number
+    line = unit.lines[index]
+    return line.number, line.column + offset - starts[index]

@@ -1,0 +1,113 @@
+"""Write the Sources page: every reference, its kind of evidence, and where it is cited.
+
+A reviewer can start from a source and reach every section that rests on it.
+"""
+
+import codecs
+import re
+
+import latexcodec  # noqa: F401  (registers the "ulatex" codec; pybtex depends on it)
+
+from .bibliography import EVIDENCE_LABELS
+
+PLACEHOLDER = "<!-- sources-list -->"
+
+
+def sources_markdown(bibliography, citations_by_key, link_to):
+    """Markdown for all references, grouped by kind of evidence, strongest first.
+
+    citations_by_key maps a key to [(page title, section heading, page path)];
+    link_to(page path, heading) returns the link target for that section.
+    """
+    parts = []
+    for kind, label in EVIDENCE_LABELS.items():
+        entries = sorted((e for e in bibliography.entries if e.fields.get("evidence", "").lower() == kind),
+                         key=lambda e: (_plain(e.fields.get("author", e.fields.get("title", ""))).lower(), e.key))
+        if not entries:
+            continue
+        parts.append(f"## {_plural(label)}\n")
+        for entry in entries:
+            parts.append(_reference(entry, citations_by_key.get(entry.key, []), link_to))
+    return "\n".join(parts)
+
+
+def _reference(entry, citations, link_to):
+    fields = entry.fields
+    lines = [f"**{_escape(_plain(fields.get('title', '')))}**  ",
+             f"{_escape(_authors(fields.get('author', '')))}{_venue(fields)}",
+             f"{{: #ref-{entry.key} .reference }}", ""]
+    lines.append(f"- Kind of evidence: {entry.evidence_label()}")
+    lines.append(f"- Find it: {_locators(fields)}")
+    lines.append(f"- Cited on: {_cited_on(citations, link_to)}")
+    return "\n".join(lines) + "\n"
+
+
+def _authors(raw):
+    if not raw:
+        return ""
+    names = [name.strip() for name in re.split(r"\s+and\s+", _plain(raw))]
+    shown = [_short_name(name) for name in names if name != "others"][:3]
+    more = len(names) > 3 or "others" in names
+    return ", ".join(shown) + (", et al." if more else "") + ". "
+
+
+def _short_name(name):
+    if "," not in name:
+        return name
+    last, first = (part.strip() for part in name.split(",", 1))
+    initials = "".join(part[0] for part in re.split(r"[\s.-]+", first) if part)
+    return f"{last} {initials}"
+
+
+def _venue(fields):
+    where = _plain(fields.get("journal") or fields.get("howpublished") or "")
+    year = fields.get("year", "")
+    text = f"*{_escape(where)}*" if fields.get("journal") else _escape(where)
+    return f"{text}{', ' if text else ''}{year}."
+
+
+def _locators(fields):
+    links = []
+    if fields.get("doi"):
+        links.append(f"[DOI {fields['doi']}](https://doi.org/{fields['doi']})")
+    if fields.get("pmid"):
+        links.append(f"[PubMed {fields['pmid']}](https://pubmed.ncbi.nlm.nih.gov/{fields['pmid']}/)")
+    if fields.get("url"):
+        links.append(f"[{_link_name(fields['url'])}]({fields['url']})")
+    return " · ".join(links)
+
+
+def _link_name(url):
+    if "pubmed.ncbi.nlm.nih.gov/?term=" in url:
+        return "search PubMed for the title"
+    return "web page (" + re.sub(r"^https?://(www\.)?", "", url).split("/")[0] + ")"
+
+
+def _cited_on(citations, link_to):
+    if not citations:
+        return "not cited on any page yet"
+    seen, links = set(), []
+    for title, heading, path in citations:
+        if (path, heading) in seen:
+            continue
+        seen.add((path, heading))
+        name = title if not heading or heading == title else f"{title}: {heading}"
+        links.append(f"[{_escape(name)}]({link_to(path, heading)})")
+    return " · ".join(links)
+
+
+def _plain(text):
+    """BibTeX text as plain Unicode: accents decoded, protective braces removed."""
+    return re.sub(r"[{}]", "", codecs.decode(text, "ulatex"))
+
+
+def _escape(text):
+    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
+
+
+def _plural(label):
+    label = label.split(" (")[0]
+    return {"Regulator or patient information": "Regulator and patient information",
+            "Laboratory or animal study": "Laboratory and animal studies",
+            "Case series": "Case series",
+            "Expert review": "Expert reviews"}.get(label, label + "s")

@@ -1,0 +1,95 @@
+"""Check that every claim in the site's Markdown pages cites a source.
+
+Usage:
+    python hooks/claims.py [--bib FILE] [--format text|json] PATH...
+
+PATH is a Markdown file or a folder, searched for *.md. Exit status: 0 no
+findings, 1 findings, 2 a usage or input error (shown as one line).
+The rules are explained in CONTRIBUTING.md, "What the checks mean".
+"""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+# Run as a script, the folder of this file is on sys.path; the package sits beside it.
+from claimcheck.bibliography import check_entries, check_uncited, read_bibliography
+from claimcheck.checker import check_page, read_page
+from claimcheck.findings import InputError
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+def main(argv=None):
+    args = _arguments(argv)
+    try:
+        bibliography = read_bibliography(args.bib)
+        pages = _markdown_files(args.paths)
+    except InputError as error:
+        print(error, file=sys.stderr)
+        return 2
+    findings, reports, unreadable = check_entries(bibliography), [], []
+    known_keys = set(bibliography.by_key())
+    for path in pages:
+        text, problem = read_page(path)
+        if problem:
+            unreadable.append(problem)
+            continue
+        reports.append(check_page(str(path), text, known_keys))
+    findings += unreadable + [finding for report in reports for finding in report.findings]
+    if any(Path(path).is_dir() for path in args.paths):
+        # Only a whole folder shows which entries no page cites.
+        cited = {key for report in reports for key, _, _ in report.citations}
+        findings += check_uncited(bibliography, cited)
+    findings.sort()
+    _print(findings, reports, args.format)
+    if unreadable:
+        return 2
+    return 1 if findings else 0
+
+
+def _arguments(argv):
+    parser = argparse.ArgumentParser(
+        prog="python hooks/claims.py",
+        description="Check that every claim in Markdown pages cites a source in refs.bib.")
+    parser.add_argument("--bib", default=str(REPOSITORY / "refs.bib"),
+                        help="the BibTeX file (default: refs.bib next to mkdocs.yml)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="Markdown files or folders")
+    return parser.parse_args(argv)
+
+
+def _markdown_files(paths):
+    files = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files += sorted(path.rglob("*.md"))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise InputError(f"{name}: no such file or folder. Give a Markdown file or a folder of them.")
+    return files
+
+
+def _print(findings, reports, output_format):
+    if output_format == "json":
+        print(json.dumps([finding.as_dict() for finding in findings], indent=2, ensure_ascii=False))
+        return
+    for finding in findings:
+        print(finding.as_text())
+    print(summary_line(reports, len(findings)))
+
+
+def summary_line(reports, finding_count):
+    """One line: pages, claims, cited, exempt, findings."""
+    claims = sum(report.claims for report in reports)
+    cited = sum(report.cited for report in reports)
+    exempt = sum(report.exempt for report in reports)
+    return (f"{len(reports)} pages, {claims} claims, {cited} cited, {exempt} exempt, "
+            f"{finding_count} findings")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

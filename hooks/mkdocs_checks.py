@@ -1,0 +1,192 @@
+"""MkDocs adapter for the checks in hooks/claimcheck/.
+
+Everything here is glue: it hands each page's source to the plain checks
+and logs what they find. Warnings go through MkDocs' plugin logger, which
+`mkdocs build --strict` counts, so any finding fails a strict build. The
+same checks run without MkDocs as `python hooks/claims.py`.
+"""
+
+import datetime
+import html
+import json
+import os
+import posixpath
+import re
+
+from markdown.extensions.toc import slugify
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from claimcheck.bibliography import check_entries, check_uncited, read_bibliography
+from claimcheck.checker import check_page
+from claimcheck.findings import InputError
+from claimcheck.frontmatter import FrontMatterError, split_front_matter
+from claimcheck.sources_page import PLACEHOLDER, sources_markdown
+
+log = get_plugin_logger("claims")
+
+REPORT_FILE = "claims-report.json"
+_MARKER = re.compile(r"<!--\s*not-a-claim\b.*?-->[ \t]*", re.S)
+_FOOTNOTE_BACKREF = re.compile(r'(<li id="fn:(?P<key>[^"]+)">.*?)(<a class="footnote-backref")', re.S)
+
+# State for one build; on_config starts it afresh each time `serve` rebuilds.
+_state = {"serving": False}
+
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+def on_startup(*, command, dirty):
+    # Editors' notices appear only in `mkdocs serve`, never in a built site.
+    _state["serving"] = command == "serve"
+
+
+# Priority 50 runs before mkdocs-bibtex (priority 0) reads the bibliography
+# and rewrites [@key], so a broken refs.bib stops here with a clear message.
+@event_priority(50)
+def on_config(config):
+    bib_path = _bib_path(config)
+    try:
+        bibliography = read_bibliography(bib_path)
+    except InputError as error:
+        raise PluginError(f"{_relative(str(error), config)}") from None
+    _confirm_pybtex_reads(bib_path, config)
+    _state.update(bibliography=bibliography, root=os.path.dirname(config.config_file_path),
+                  reports={}, titles={}, bib_findings=check_entries(bibliography))
+    for finding in _state["bib_findings"]:
+        log.warning(_relative(finding.as_text(), config))
+    return config
+
+
+def on_files(files, *, config):
+    """Check every page once, before any is rendered, so the Sources page knows every citation."""
+    known_keys = set(_state["bibliography"].by_key())
+    today = datetime.date.today()
+    for file in files.documentation_pages():
+        source = file.content_string
+        path = _display_path(file.abs_src_path)
+        _state["reports"][file.src_uri] = check_page(path, source, known_keys, today)
+        _state["titles"][file.src_uri] = _page_title(source, file.src_uri)
+    cited = {key for report in _state["reports"].values() for key, _, _ in report.citations}
+    for finding in check_uncited(_state["bibliography"], cited):
+        log.warning(_relative(finding.as_text(), config))
+    return files
+
+
+@event_priority(50)
+def on_page_markdown(markdown, *, page, config, files):
+    report = _state["reports"].get(page.file.src_uri)
+    if report:
+        for finding in report.findings:
+            log.warning(finding.as_text())
+        if report.findings and _state["serving"]:
+            markdown = _notice(report.findings) + "\n\n" + markdown
+    if PLACEHOLDER in markdown:
+        markdown = markdown.replace(PLACEHOLDER, _sources_list(page.file.src_uri))
+    # The markers have done their job; removed, they cannot split a paragraph.
+    return _MARKER.sub("", markdown)
+
+
+def on_page_content(html_text, *, page, config, files):
+    """Show each reference's kind of evidence in the page's reference list."""
+    entries = _state["bibliography"].by_key()
+
+    def add_label(match):
+        entry = entries.get(match.group("key"))
+        if not entry or not entry.evidence_label():
+            return match.group(0)
+        label = html.escape(entry.evidence_label())
+        return f'{match.group(1)}<span class="evidence-label">Evidence: {label}.</span> {match.group(3)}'
+
+    return _FOOTNOTE_BACKREF.sub(add_label, html_text)
+
+
+def on_post_build(*, config):
+    reports = list(_state["reports"].values())
+    findings = sum(len(report.findings) for report in reports) + len(_state["bib_findings"])
+    _write_report(os.path.join(config.site_dir, REPORT_FILE), reports)
+    log.info(
+        f"{len(reports)} pages, {sum(r.claims for r in reports)} claims, "
+        f"{sum(r.cited for r in reports)} cited, {sum(r.exempt for r in reports)} exempt, "
+        f"{findings} findings; report in {REPORT_FILE}")
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+def _bib_path(config):
+    bibtex = config.plugins.get("bibtex")
+    if bibtex is None or not bibtex.config.bib_file:
+        raise PluginError("mkdocs.yml: the claim checks need the bibtex plugin with `bib_file:` set.")
+    return os.path.join(os.path.dirname(config.config_file_path), bibtex.config.bib_file)
+
+
+def _confirm_pybtex_reads(bib_path, config):
+    """Stop with a message, not a traceback, if mkdocs-bibtex's parser would fail."""
+    from pybtex.database import parse_file
+
+    try:
+        parse_file(bib_path, bib_format="bibtex")
+    except Exception as error:  # pybtex raises many types; all mean "cannot read".
+        raise PluginError(f"{_relative(bib_path, config)}:1:1: BIB001 The citation plugin cannot "
+                          f"read this file: {error}") from None
+
+
+def _display_path(abs_path):
+    """The file's path as an editor sees it in the repository, e.g. docs/index.md."""
+    return os.path.relpath(abs_path, _state["root"])
+
+
+def _relative(text, config):
+    root = os.path.dirname(config.config_file_path) + os.sep
+    return text.replace(root, "")
+
+
+def _page_title(source, src_uri):
+    try:
+        meta, _, _ = split_front_matter(source)
+    except FrontMatterError:
+        meta = {}
+    return str(meta.get("title") or src_uri)
+
+
+def _notice(findings):
+    """A box at the top of the page in `mkdocs serve`, listing what to fix."""
+    items = "\n".join(
+        f"<li><strong>Line {f.line}, {f.code}</strong>: {html.escape(f.message)}"
+        + (f"<br><q>{html.escape(f.sentence)}</q>" if f.sentence else "") + "</li>"
+        for f in findings)
+    return (f'<div class="claims-notice" role="alert">\n<p><strong>{len(findings)} problem'
+            f'{"s" if len(findings) != 1 else ""} to fix on this page</strong> (shown only in preview; '
+            f'see CONTRIBUTING.md, “What the checks mean”).</p>\n<ul>\n{items}\n</ul>\n</div>')
+
+
+def _sources_list(sources_uri):
+    citations = {}
+    for src_uri, report in sorted(_state["reports"].items()):
+        for key, _, heading in report.citations:
+            citations.setdefault(key, []).append((_state["titles"][src_uri], heading, src_uri))
+
+    def link_to(src_uri, heading):
+        target = posixpath.relpath(src_uri, posixpath.dirname(sources_uri))
+        title = _state["titles"][src_uri]
+        return target if not heading or heading == title else f"{target}#{slugify(heading, '-')}"
+
+    return sources_markdown(_state["bibliography"], citations, link_to)
+
+
+def _write_report(path, reports):
+    data = {
+        "pages": [
+            {"path": r.path, "claims": r.claims, "cited": r.cited, "exempt": r.exempt,
+             "citations": [{"key": key, "line": line, "section": heading} for key, line, heading in r.citations],
+             "findings": [f.as_dict() for f in r.findings]}
+            for r in sorted(reports, key=lambda r: r.path)
+        ],
+        "bibliography_findings": [f.as_dict() for f in _state["bib_findings"]],
+    }
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, indent=2, ensure_ascii=False, sort_keys=True)
+        handle.write("\n")

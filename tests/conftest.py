@@ -1,0 +1,92 @@
+"""Shared fixtures: the repository's paths and strict builds of the site."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+# Fixture sites cite this small bibliography, whose entries may go uncited.
+FIXTURE_BIB = ROOT / "tests" / "fixtures" / "mini.bib"
+
+
+def build_env():
+    """The environment the Makefile builds in."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.setdefault("SOURCE_DATE_EPOCH", _last_commit_time())
+    return env
+
+
+def _last_commit_time():
+    result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT,
+                            capture_output=True, text=True, check=False)
+    return result.stdout.strip() or "0"
+
+
+def strict_build(config_file, site_dir):
+    """Run `mkdocs build --strict`; returns the finished process."""
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
+        capture_output=True, text=True, env=build_env(), check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_builds(tmp_path_factory):
+    """Two strict builds of the real site, for content and reproducibility tests."""
+    builds = []
+    for name in ("site-a", "site-b"):
+        site_dir = tmp_path_factory.mktemp(name)
+        builds.append((site_dir, strict_build(ROOT / "mkdocs.yml", site_dir)))
+    return builds
+
+
+@pytest.fixture(scope="session")
+def built_site(site_builds):
+    site_dir, result = site_builds[0]
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+def fixture_config(docs_dir, nav=None):
+    """The real mkdocs.yml, pointed at another docs folder.
+
+    Fixture sites use the site's real theme, plugins, hooks and bibliography,
+    so a fixture that fails proves the real build would fail too.
+    """
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(docs_dir)
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
+    config.pop("watch", None)
+    config["extra_css"] = []
+    for extension in config["markdown_extensions"]:
+        if isinstance(extension, dict) and "pymdownx.snippets" in extension:
+            extension["pymdownx.snippets"]["base_path"] = [str(ROOT / "includes")]
+    config["nav"] = nav or [{"Home": "index.md"}]
+    return config
+
+
+@pytest.fixture
+def fixture_site(tmp_path):
+    """Write a small site from {relative path: text}; returns (config file, site dir)."""
+
+    def write(pages, nav=None, bib_file=None):
+        docs = tmp_path / "docs"
+        for relative, text in pages.items():
+            target = docs / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        config = fixture_config(docs, nav)
+        for plugin in config["plugins"]:
+            if isinstance(plugin, dict) and "bibtex" in plugin:
+                plugin["bibtex"]["bib_file"] = str(bib_file or FIXTURE_BIB)
+        config_file = tmp_path / "mkdocs.yml"
+        config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+        return config_file, tmp_path / "site"
+
+    return write
