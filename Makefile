@@ -31,7 +31,7 @@ $(STAMP): requirements-dev.lock
 	@touch $@
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict

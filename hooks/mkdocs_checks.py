@@ -80,6 +80,7 @@ def on_page_markdown(markdown, *, page, config, files):
     if report:
         for finding in report.findings:
             log.warning(finding.as_text())
+        markdown = _disarm_bad_citations(markdown, report.findings)
         if report.findings and _state["serving"]:
             markdown = _notice(report.findings) + "\n\n" + markdown
     if PLACEHOLDER in markdown:
@@ -152,6 +153,16 @@ def _page_title(source, src_uri):
     return str(meta.get("title") or src_uri)
 
 
+def _disarm_bad_citations(markdown, findings):
+    """Hide bad citations from mkdocs-bibtex, which would print a traceback for
+    them and then delete them; the preview shows them as plain text instead."""
+    for finding in findings:
+        if finding.code.startswith("CITE") and finding.sentence:
+            shown = finding.sentence[1:].replace("@", "")
+            markdown = markdown.replace(finding.sentence, f"[citation problem: {shown}")
+    return markdown
+
+
 def _notice(findings):
     """A box at the top of the page in `mkdocs serve`, listing what to fix."""
     items = "\n".join(
@@ -160,7 +171,8 @@ def _notice(findings):
         for f in findings)
     return (f'<div class="claims-notice" role="alert">\n<p><strong>{len(findings)} problem'
             f'{"s" if len(findings) != 1 else ""} to fix on this page</strong> (shown only in preview; '
-            f'see CONTRIBUTING.md, “What the checks mean”).</p>\n<ul>\n{items}\n</ul>\n</div>')
+            f'see CONTRIBUTING.md, “What the checks mean”).</p>\n<ul>\n{items}\n</ul>\n</div>'
+            ).replace("@", "&#64;")  # so the citation plugin leaves "[@key]" in the advice alone
 
 
 def _sources_list(sources_uri):

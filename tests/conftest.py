@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.utils.yaml import get_yaml_loader
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -58,7 +59,8 @@ def fixture_config(docs_dir, nav=None):
     Fixture sites use the site's real theme, plugins, hooks and bibliography,
     so a fixture that fails proves the real build would fail too.
     """
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
+        config = yaml.load(handle, Loader=get_yaml_loader())  # resolves !ENV
     config["docs_dir"] = str(docs_dir)
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]

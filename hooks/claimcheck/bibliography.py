@@ -157,7 +157,8 @@ class _Reader:
             if self._match(re.escape(closer)):
                 return
             if not self._match(","):
-                self.fail(self.pos, f"Expected a comma after the field `{name}` in `{entry.key}`.")
+                self.fail(name_pos, f"After the field `{name}` in `{entry.key}`, expected a comma or "
+                                    f"the end of the entry. A brace in this field may be missing.")
 
     def _value(self, entry, name):
         start = self.pos

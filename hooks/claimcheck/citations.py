@@ -45,7 +45,7 @@ def _key_problems(key, known_keys):
                                    "cuts off (only letters, digits, _ and - are safe). Rename the "
                                    "entry in refs.bib and here.")]
     if key not in known_keys:
-        return [Problem("CITE001", f"No entry `{key}` in refs.bib{_suggestion(key, known_keys)}. "
+        return [Problem("CITE001", f"No entry `{key}` in refs.bib.{_suggestion(key, known_keys)} "
                                    "Fix the key, or add the source to refs.bib.")]
     return []
 
@@ -56,7 +56,7 @@ def _suggestion(key, known_keys):
     close = difflib.get_close_matches(key.lower(), list(lowered), n=3, cutoff=0.6)
     if not close:
         return ""
-    return "; did you mean " + " or ".join(f"`{lowered[c]}`" for c in close) + "?"
+    return " Did you mean " + " or ".join(f"`{lowered[c]}`" for c in close) + "?"
 
 
 def cited_keys(raw):

@@ -41,7 +41,8 @@ def split_front_matter(text):
     try:
         meta = yaml.load(raw, Loader=_TextDatesLoader) or {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        # Where the broken construct starts is more useful than where YAML gave up.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         raise FrontMatterError(line, getattr(error, "problem", None) or str(error)) from None
     if not isinstance(meta, dict):

@@ -96,6 +96,8 @@ def _check_sentences(path, unit, sentences, valid, known_keys, at, result):
             continue
         result.claims += 1
         fragment_covered = intro_covers and not language.has_finite_verb(sentence.plain)
+        if _has_broken_citation(sentence, valid):
+            continue  # its CITE finding says what to fix; a second finding would only repeat it
         if language.has_number(sentence.plain) and not has_own:
             result.findings.append(Finding(path, *at(sentence.start), "CLAIM002", MESSAGES["CLAIM002"],
                                            sentence.text))
@@ -104,6 +106,10 @@ def _check_sentences(path, unit, sentences, valid, known_keys, at, result):
         else:
             result.findings.append(Finding(path, *at(sentence.start), "CLAIM001", MESSAGES["CLAIM001"],
                                            sentence.text))
+
+
+def _has_broken_citation(sentence, valid):
+    return any(not c.in_code and c.start not in valid for c in sentence.citations)
 
 
 def _is_exempt(sentence):

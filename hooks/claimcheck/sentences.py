@@ -31,7 +31,7 @@ _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[*_]*[A-Z0-9]")
 ABBREVIATIONS = frozenset("""
     e.g. i.e. etc. vs. cf. al. dr. mr. mrs. ms. prof. st. no. nos. fig. figs.
     approx. ca. jr. sr. vol. p. pp. ed. eds. inc. ltd. co. u.s. u.k. ph.d. n.d.
-    dept. univ. min. max. mg. kg. ml. e.v. a.m. p.m.
+    dept. univ. a.m. p.m.
 """.split())
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
 

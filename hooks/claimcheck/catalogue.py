@@ -1,0 +1,195 @@
+"""Every rule code, why it exists, how to fix it, and examples.
+
+Each rule has examples that must be flagged and examples that must pass;
+tests/test_claims.py runs them all and fails for a rule without both.
+CONTRIBUTING.md explains the same codes for editors.
+
+Examples of page rules are Markdown bodies (front matter is added by the
+test); examples of BIB rules are BibTeX text. Known keys in the examples
+are `smith2020example` and `agency2021advice`.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    slug: str
+    why: str
+    fix: str
+    flagged: tuple
+    passing: tuple
+
+
+_ENTRY = """@article{{smith2020example,
+  evidence = {{case report}},
+  author = {{Smith, Ann}},
+  title = {{An example}},
+  journal = {{Journal of Examples}},
+  year = {{2020}},
+  {extra}
+}}
+"""
+
+
+def _entry(extra="doi = {10.1000/x1}"):
+    return _ENTRY.format(extra=extra)
+
+
+RULES = (
+    Rule("CLAIM001", "uncited-claim",
+         "Every statement of fact must lead the reader to its source.",
+         "Add [@key] to the sentence, or to a later sentence of the same paragraph. Word advice "
+         "as advice (\"Ask your team ...\"), or mark a sentence that is not a claim.",
+         flagged=("MSCs come from bone marrow.",
+                  "MSCs come from bone marrow [@smith2020example]. They can calm the immune system.",
+                  "Signs include [@smith2020example]:\n\n- fever that comes and goes\n- the kidney is sore\n",
+                  "!!! note \"Box\"\n    MSCs are studied in trials.\n"),
+         passing=("MSCs come from bone marrow [@smith2020example].",
+                  "MSCs come from bone marrow. They can calm the immune system [@smith2020example].",
+                  "Signs include [@smith2020example]:\n\n- fever\n- swollen ankles\n",
+                  "Ask your transplant team before you change any medicine.",
+                  "Do not stop taking your medicines.",
+                  "If you feel unwell, call your team.",
+                  "Is this treatment right for me?",
+                  "This page explains what tolerance means.",
+                  "See the [glossary](glossary.md).",
+                  "<!-- not-a-claim: describes this website --> The site has no adverts.",
+                  "```\nMSCs come from bone marrow.\n```",
+                  "    MSCs come from bone marrow.",
+                  "Text with `MSCs are cells.` in code [@smith2020example].",
+                  "## MSCs come from bone marrow",
+                  "<!-- MSCs come from bone marrow. -->",
+                  "<div>\nMSCs come from bone marrow.\n</div>",
+                  "[ref]: https://example.org/ MSCs come from bone marrow.",
+                  "*[MSC]: Mesenchymal stromal cell",
+                  "![A diagram of MSCs](figure.svg)")),
+    Rule("CLAIM002", "number-needs-own-citation",
+         "Numbers are the facts readers remember and reviewers check first, so each needs its source "
+         "right beside it.",
+         "Add [@key] to the sentence that has the number.",
+         flagged=("The study had 70 patients. It was randomised [@smith2020example].",
+                  "About one in five people miss doses. This matters [@smith2020example].",
+                  "The treatment took six days. Doctors watched closely [@smith2020example]."),
+         passing=("The study had 70 patients [@smith2020example]. It was randomised [@smith2020example].",
+                  "One of the doctors' aims was safety [@smith2020example].",
+                  "Take your medicines 2 times a day if your team tells you to.")),
+    Rule("CLAIM003", "uncited-table-row",
+         "A table row is read on its own, so it needs its own source.",
+         "Add [@key] to any cell of the row.",
+         flagged=("| Term | Meaning |\n| --- | --- |\n| Graft | The new kidney |\n",),
+         passing=("| Term | Meaning |\n| --- | --- |\n| Graft | The new kidney [@smith2020example] |\n",)),
+    Rule("CLAIM004", "marker-needs-reason",
+         "Exemptions are counted and reviewed; a reason tells the reviewer why it is safe.",
+         "Write the reason after a colon: <!-- not-a-claim: describes this website -->.",
+         flagged=("<!-- not-a-claim --> The site has no adverts.",
+                  "<!-- not-a-claim: --> The site has no adverts."),
+         passing=("<!-- not-a-claim: describes this website --> The site has no adverts.",)),
+    Rule("CITE001", "unknown-key",
+         "mkdocs-bibtex silently deletes a citation whose key is not in refs.bib.",
+         "Fix the spelling (the message suggests close keys), or add the source to refs.bib.",
+         flagged=("MSCs are cells [@smith2020exampel].", "MSCs are cells [@nobody1999]."),
+         passing=("MSCs are cells [@smith2020example].",)),
+    Rule("CITE002", "unsafe-key-characters",
+         "mkdocs-bibtex cuts keys at characters such as ':' and '.', so the wrong source or none is shown.",
+         "Use only letters, digits, _ and - in keys, here and in refs.bib.",
+         flagged=("MSCs are cells [@smith:2020].", "MSCs are cells [@smith.2020]."),
+         passing=("MSCs are cells [@smith2020example].",)),
+    Rule("CITE003", "empty-citation",
+         "An empty citation shows nothing and supports nothing.",
+         "Put a key from refs.bib after the @.",
+         flagged=("MSCs are cells [@].", "MSCs are cells [@smith2020example; @]."),
+         passing=("MSCs are cells [@smith2020example; @agency2021advice].",)),
+    Rule("CITE004", "citation-in-code",
+         "A citation inside code is not a citation, yet mkdocs-bibtex still rewrites it.",
+         "Move the citation out of the backticks, or remove it.",
+         flagged=("MSCs are cells `[@smith2020example]`.",),
+         passing=("MSCs are cells [@smith2020example]. Write citations like `[at]key`.",)),
+    Rule("CITE005", "citation-with-affixes",
+         "mkdocs-bibtex drops words such as 'see' or 'p. 3' inside the brackets without a CSL style.",
+         "Write only keys inside the brackets, and put page numbers in the sentence.",
+         flagged=("MSCs are cells [see @smith2020example, p. 3].",),
+         passing=("MSCs are cells, as page 3 says [@smith2020example].",)),
+    Rule("BIB001", "unreadable-bibliography",
+         "If refs.bib cannot be read, no citation on the site can be checked or shown.",
+         "Go to the line named and close the brace, add the comma or fix the entry.",
+         flagged=(_entry().replace("title = {An example}", "title = {An example"),
+                  "% An email like me@example.org in a comment\n" + _entry()),
+         passing=(_entry(),)),
+    Rule("BIB002", "duplicate-key",
+         "Two entries with one key make the shown source depend on which comes first.",
+         "Give one entry a different key, and update the pages that cite it.",
+         flagged=(_entry() + _entry().replace("smith2020example", "Smith2020Example"),),
+         passing=(_entry() + _entry().replace("smith2020example", "smith2020other"),)),
+    Rule("BIB003", "missing-field",
+         "A reader must be able to find every source: it needs a title, a year and a locator, and an "
+         "article also needs authors and a journal.",
+         "Add the missing field, copied from the source itself.",
+         flagged=(_entry().replace("  journal = {Journal of Examples},\n", ""),
+                  _entry(extra="pages = {1}")),
+         passing=(_entry(), _entry(extra="url = {https://example.org/paper}"))),
+    Rule("BIB004", "malformed-locator",
+         "A broken DOI, PMID or URL sends readers nowhere.",
+         "Copy the identifier again from the source: a DOI starts with 10., a PMID is digits, a URL "
+         "starts with https://.",
+         flagged=(_entry(extra="doi = {https://doi.org/10.1000/x1}"), _entry(extra="pmid = {PMC123}"),
+                  _entry(extra="url = {www.example.org}"), _entry().replace("{2020}", "{20}")),
+         passing=(_entry(extra="doi = {10.1000/x1}"), _entry(extra="pmid = {23133515}"))),
+    Rule("BIB005", "uncited-entry",
+         "An entry no page cites is either a forgotten citation or clutter on the Sources page.",
+         "Cite it, delete it, or add allow_uncited = {reason} to the entry.",
+         flagged=(_entry(),),
+         passing=(_entry(extra="doi = {10.1000/x1},\n  allow_uncited = {kept for the next review}"),)),
+    Rule("BIB006", "evidence-kind",
+         "Readers see the kind of evidence with every reference, so each entry must say what it is.",
+         "Add evidence = {...} with a kind from the list in CONTRIBUTING.md.",
+         flagged=(_entry().replace("  evidence = {case report},\n", ""),
+                  _entry().replace("{case report}", "{anecdote}")),
+         passing=(_entry(),)),
+    Rule("BIB007", "unsafe-key",
+         "mkdocs-bibtex cuts keys at ':' or '.', so such an entry can never be cited correctly.",
+         "Rename the key using letters, digits, _ and - only.",
+         flagged=(_entry().replace("smith2020example", "smith:2020"),),
+         passing=(_entry(),)),
+    Rule("META001", "missing-page-detail",
+         "Readers and search engines need a title and description; review dates show the page is current.",
+         "Add the missing line to the front matter between the --- lines.",
+         flagged=("---\ntitle: A page\n---\n# A page\n",),
+         passing=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
+                  "next_review: 2027-11-26\n---\n# A page\n",)),
+    Rule("META002", "bad-date",
+         "Review dates must be real dates so the build can tell when a review is due.",
+         "Write dates as YYYY-MM-DD.",
+         flagged=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 26/11/2026\n"
+                  "next_review: 2027-11-26\n---\n# A page\n",),
+         passing=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
+                  "next_review: 2027-11-26\n---\n# A page\n",)),
+    Rule("META003", "review-overdue",
+         "Out-of-date health information can harm; a page past its review date must be checked again.",
+         "Check the page against its sources, then update last_reviewed and next_review.",
+         flagged=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2020-01-01\n"
+                  "next_review: 2020-12-01\n---\n# A page\n",),
+         passing=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
+                  "next_review: 2027-11-26\n---\n# A page\n",)),
+    Rule("META004", "review-window",
+         "Pages are reviewed at least every 12 months.",
+         "Set next_review after last_reviewed and at most 12 months later.",
+         flagged=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
+                  "next_review: 2028-11-26\n---\n# A page\n",),
+         passing=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
+                  "next_review: 2027-05-26\n---\n# A page\n",)),
+    Rule("META005", "bad-front-matter",
+         "If the front matter is not valid YAML, the page loses its title and dates.",
+         "Make each line `name: value`; put quotes around values that contain a colon.",
+         flagged=("---\ntitle: Tolerance: what it means\ndescription: [oops\n---\n# A page\n",),
+         passing=("---\ntitle: \"Tolerance: what it means\"\ndescription: About a page.\n"
+                  "last_reviewed: 2026-11-26\nnext_review: 2027-11-26\n---\n# A page\n",)),
+    Rule("INPUT001", "not-utf8",
+         "Pages must be UTF-8 so every character shows as written.",
+         "Save the file as UTF-8 in your editor.",
+         flagged=("Caf\xe9 page, saved as Latin-1.",),
+         passing=("Café page, saved as UTF-8.",)),
+)
+
+BY_CODE = {rule.code: rule for rule in RULES}

@@ -1,0 +1,376 @@
+"""The claim checker: its rules, its command line, and its place in the build."""
+
+import datetime
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE_BIB, ROOT, strict_build
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from claimcheck.bibliography import check_entries, check_uncited, parse_bibtex  # noqa: E402
+from claimcheck.catalogue import RULES  # noqa: E402
+from claimcheck.checker import check_page  # noqa: E402
+from claimcheck.findings import InputError  # noqa: E402
+from claimcheck.sentences import split_sentences  # noqa: E402
+
+KEYS = {"smith2020example", "agency2021advice"}
+TODAY = datetime.date(2026, 11, 26)
+FRONT = ("---\ntitle: Test page\ndescription: A page for tests.\n"
+         "last_reviewed: 2026-11-26\nnext_review: 2027-11-26\n---\n")
+CLI = [sys.executable, str(ROOT / "hooks" / "claims.py")]
+
+
+def page_codes(body):
+    return {f.code for f in check_page("docs/t.md", FRONT + body, KEYS, TODAY).findings}
+
+
+def codes_for(rule, example):
+    """The codes an example produces, checked the way its rule is applied."""
+    if rule.code.startswith("BIB"):
+        try:
+            bibliography_entries = parse_bibtex("refs.bib", example)
+        except InputError:
+            return {"BIB001"}
+        from claimcheck.bibliography import Bibliography
+        bibliography = Bibliography("refs.bib", bibliography_entries)
+        findings = check_entries(bibliography)
+        if rule.code == "BIB005":
+            findings += check_uncited(bibliography, cited=set())
+        return {f.code for f in findings}
+    if rule.code.startswith("META"):
+        return {f.code for f in check_page("docs/t.md", example, KEYS, TODAY).findings}
+    return page_codes(example)
+
+
+# -----------------------------------------------------------------------------
+# Every rule has examples, and they behave
+# -----------------------------------------------------------------------------
+
+def test_every_rule_has_flagged_and_passing_examples():
+    for rule in RULES:
+        assert rule.flagged and rule.passing, rule.code
+
+
+@pytest.mark.parametrize("rule, example",
+                         [(r, e) for r in RULES if r.code != "INPUT001" for e in r.flagged],
+                         ids=lambda v: getattr(v, "code", None) or repr(v)[:40])
+def test_flagged_examples_are_flagged(rule, example):
+    assert rule.code in codes_for(rule, example)
+
+
+@pytest.mark.parametrize("rule, example",
+                         [(r, e) for r in RULES if r.code != "INPUT001" for e in r.passing],
+                         ids=lambda v: getattr(v, "code", None) or repr(v)[:40])
+def test_passing_examples_pass(rule, example):
+    codes = codes_for(rule, example)
+    assert codes == set(), codes
+
+
+def test_input_rule_examples(tmp_path):
+    rule = next(r for r in RULES if r.code == "INPUT001")
+    bad, good = tmp_path / "bad.md", tmp_path / "good.md"
+    bad.write_bytes(rule.flagged[0].encode("latin-1"))
+    good.write_text(FRONT + rule.passing[0], encoding="utf-8")
+    assert "INPUT001" in run_cli(bad).stdout
+    assert "INPUT001" not in run_cli(good).stdout
+
+
+def test_contributing_explains_every_rule_code():
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for rule in RULES:
+        assert f"`{rule.code}`" in guide, rule.code
+
+
+# -----------------------------------------------------------------------------
+# Exact messages of the main rules
+# -----------------------------------------------------------------------------
+
+def only_finding(body):
+    findings = check_page("docs/t.md", FRONT + body, KEYS, TODAY).findings
+    assert len(findings) == 1, findings
+    return findings[0]
+
+
+def test_uncited_claim_message_and_position():
+    finding = only_finding("Intro line [@smith2020example].\n\nMSCs come from bone marrow.\n")
+    assert finding.as_text() == (
+        "docs/t.md:9:1: CLAIM001 Claim without a citation. Add [@key] to this sentence or to a "
+        "later sentence in the same paragraph. If it is advice or not a fact, word it as advice, "
+        "or mark it <!-- not-a-claim: reason -->.")
+    assert finding.sentence == "MSCs come from bone marrow."
+
+
+def test_number_message():
+    finding = only_finding("The study had 70 patients. It was randomised [@smith2020example].\n")
+    assert finding.as_text() == (
+        "docs/t.md:7:1: CLAIM002 This sentence has a number, so it needs its own citation: add "
+        "[@key] before its full stop.")
+
+
+def test_unknown_key_suggests_the_closest_key():
+    finding = only_finding("MSCs are cells [@smith2020exampel].\n")
+    assert finding.as_text() == (
+        "docs/t.md:7:16: CITE001 No entry `smith2020exampel` in refs.bib. Did you mean "
+        "`smith2020example`? Fix the key, or add the source to refs.bib.")
+
+
+def test_table_row_message():
+    finding = only_finding("| Term | Meaning |\n| --- | --- |\n| Graft | The new kidney |\n")
+    assert finding.as_text() == "docs/t.md:9:1: CLAIM003 Table row without a citation. Add [@key] to any cell of this row."
+    assert finding.sentence == "Graft | The new kidney"
+
+
+def test_column_points_into_nested_containers():
+    body = "!!! note \"Box\"\n    - Cited item [@smith2020example].\n    - MSCs come from bone marrow.\n"
+    finding = only_finding(body)
+    assert (finding.line, finding.column) == (9, 7)
+
+
+# -----------------------------------------------------------------------------
+# Sentences and prose units
+# -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, count", [
+    ("Casiraghi et al. reported a case. It was new.", 2),
+    ("Dr. Perico led it. It was new.", 2),
+    ("Some cells, e.g. MSCs, calm immunity. Others do not.", 2),
+    ("The dose was 2.5 mg. It was low.", 2),
+    ("A. B. Jones wrote it. It was new.", 2),
+    ("They gave 2 × 10⁶ cells per kg. It was one dose.", 2),
+    ("Is it safe? Ask your team! It is experimental.", 3),
+    ("The case is rare [@smith2020example]. It is new.", 2),
+])
+def test_sentence_splitter(text, count):
+    sentences, _, _ = split_sentences(text)
+    assert len(sentences) == count, [s.text for s in sentences]
+
+
+def test_citation_after_full_stop_belongs_to_that_sentence():
+    sentences, _, _ = split_sentences("MSCs are cells. [@smith2020example] They are studied.")
+    assert [len(s.citations) for s in sentences] == [1, 0]
+
+
+def test_front_matter_lines_are_counted_in_positions():
+    finding = only_finding("\n\n\nMSCs come from bone marrow.\n")
+    assert finding.line == 10
+
+
+def test_intro_citation_does_not_cover_full_sentence_items():
+    body = "Signs include [@smith2020example]:\n\n- fever\n- The kidney is sore.\n"
+    finding = only_finding(body)
+    assert (finding.code, finding.line) == ("CLAIM001", 10)
+
+
+def test_exempt_markers_are_counted():
+    report = check_page("docs/t.md", FRONT + "<!-- not-a-claim: about the site --> The site is free.\n",
+                        KEYS, TODAY)
+    assert (report.exempt, report.claims, report.findings) == (1, 0, [])
+
+
+# -----------------------------------------------------------------------------
+# The command line
+# -----------------------------------------------------------------------------
+
+def run_cli(*paths, bib=FIXTURE_BIB, output="text"):
+    return subprocess.run([*CLI, "--bib", str(bib), "--format", output, *map(str, paths)],
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_cli_clean_page_exits_zero_with_summary(tmp_path):
+    page = write(tmp_path, "ok.md", FRONT + "MSCs are cells [@smith2020example].\n")
+    result = run_cli(page)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == "1 pages, 1 claims, 1 cited, 0 exempt, 0 findings\n"
+
+
+def test_cli_findings_exit_one_sorted_by_position(tmp_path):
+    page = write(tmp_path, "bad.md", FRONT + "Second claim.\n\nFirst [@nope].\n")
+    result = run_cli(page)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{page}:7:1: CLAIM001 ")
+    assert lines[1].startswith(f"{page}:9:7: CITE001 No entry `nope`")
+    assert lines[-1] == "1 pages, 2 claims, 0 cited, 0 exempt, 2 findings"
+
+
+def test_cli_json_fields(tmp_path):
+    page = write(tmp_path, "bad.md", FRONT + "MSCs come from bone marrow.\n")
+    result = run_cli(page, output="json")
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert data == [{
+        "path": str(page), "line": 7, "column": 1, "code": "CLAIM001",
+        "message": data[0]["message"], "sentence": "MSCs come from bone marrow."}]
+
+
+def test_cli_folder_is_searched_recursively(tmp_path):
+    write(tmp_path, "a.md", FRONT + "Cited [@smith2020example].\n")
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub", "b.md", FRONT + "Cited too [@agency2021advice].\n")
+    result = run_cli(tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("2 pages")
+
+
+def test_cli_defaults_to_refs_bib_next_to_mkdocs_yml():
+    result = subprocess.run([*CLI, str(ROOT / "docs")], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_site_has_zero_findings():
+    result = subprocess.run([*CLI, "docs"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.rstrip().endswith(" 0 findings")
+
+
+def test_cli_usage_error_exits_two(tmp_path):
+    result = subprocess.run([*CLI, "--format", "xml", "x.md"], capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+# -----------------------------------------------------------------------------
+# Bad input: a located message, no traceback, no file changed
+# -----------------------------------------------------------------------------
+
+GOOD_BIB = FIXTURE_BIB.read_text(encoding="utf-8")
+
+BAD_INPUTS = {
+    "malformed bib": (GOOD_BIB.replace("title = {An example case report}", "title = {An example case report"),
+                      FRONT + "Cited [@smith2020example].\n", 2, "refs.bib:8:3: BIB001"),
+    "duplicate key": (GOOD_BIB + GOOD_BIB.split("\n\n", 1)[1].split("@misc")[0].replace("smith2020example", "SMITH2020example"),
+                      FRONT + "Cited [@smith2020example].\n", 1, "BIB002 The key `SMITH2020example` is already used"),
+    "unknown key": (GOOD_BIB, FRONT + "Cited [@smith2021example].\n", 1, "page.md:7:7: CITE001"),
+    "key with colon": (GOOD_BIB, FRONT + "Cited [@smith:2020].\n", 1, "page.md:7:7: CITE002"),
+    "empty citation": (GOOD_BIB, FRONT + "Cited [@].\n", 1, "page.md:7:7: CITE003"),
+    "citation in inline code": (GOOD_BIB, FRONT + "Cited `[@smith2020example]` [@agency2021advice].\n", 1,
+                                "page.md:7:8: CITE004"),
+    "missing required field": (GOOD_BIB.replace("  journal = {Journal of Examples},\n", ""),
+                               FRONT + "Cited [@smith2020example].\n", 1, "refs.bib:3:1: BIB003 `smith2020example` has no `journal`"),
+    "malformed DOI": (GOOD_BIB.replace("doi = {10.1000/example.2020}", "doi = {doi:10.1000/x}"),
+                      FRONT + "Cited [@smith2020example].\n", 1, "BIB004 `doi = {doi:10.1000/x}`"),
+    "malformed front matter": (GOOD_BIB, "---\ntitle: [broken\n---\nCited [@smith2020example].\n", 1,
+                               "page.md:2:1: META005"),
+    "empty page": (GOOD_BIB, "", 1, "page.md:1:1: META001 The front matter has no `title`"),
+    "lists nested 50 deep": (GOOD_BIB, FRONT + "".join("  " * d + "- A nested claim.\n" for d in range(50)),
+                             1, "page.md:56:101: CLAIM001"),
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_INPUTS))
+def test_bad_input_gives_located_message_without_traceback(tmp_path, name):
+    bib_text, page_text, status, expected = BAD_INPUTS[name]
+    bib = write(tmp_path, "refs.bib", bib_text)
+    page = write(tmp_path, "page.md", page_text)
+    before = _fingerprint(tmp_path)
+    result = run_cli(page, bib=bib)
+    output = result.stdout + result.stderr
+    assert result.returncode == status, output
+    assert expected in output
+    assert "Traceback" not in output
+    assert _fingerprint(tmp_path) == before
+
+
+def test_non_utf8_page_is_located_and_unchanged(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_bytes((FRONT + "Caf\xe9 is a claim.\n").encode("latin-1"))
+    before = _fingerprint(tmp_path)
+    result = run_cli(page)
+    assert result.returncode == 2
+    assert f"{page}:7:1: INPUT001 The file is not UTF-8 text (byte 0xe9" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert _fingerprint(tmp_path) == before
+
+
+def test_missing_path_is_an_input_error(tmp_path):
+    result = run_cli(tmp_path / "nowhere.md")
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"{tmp_path / 'nowhere.md'}: no such file or folder. Give a Markdown file or a folder of them."
+
+
+def test_one_megabyte_paragraph_finishes(tmp_path):
+    sentence = "MSCs were given to the patient in a careful study of safety [@smith2020example]. "
+    page = write(tmp_path, "big.md", FRONT + sentence * (1_000_000 // len(sentence)) + "\n")
+    before = _fingerprint(tmp_path)
+    # A generous limit that only catches a hang; speed is measured in bench/.
+    result = run_cli(page)
+    assert result.returncode == 0, result.stdout[-500:]
+    assert _fingerprint(tmp_path) == before
+
+
+def _fingerprint(folder):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in Path(folder).rglob("*") if p.is_file()}
+
+
+# -----------------------------------------------------------------------------
+# In the build
+# -----------------------------------------------------------------------------
+
+def test_uncited_claim_fails_strict_build_with_located_message(fixture_site):
+    config, site = fixture_site({"index.md": FRONT + "# Test page\n\nMSCs come from bone marrow.\n"})
+    result = strict_build(config, site)
+    assert result.returncode != 0
+    assert "WARNING -  claims: docs/index.md:9:1: CLAIM001 Claim without a citation." in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_same_page_with_citation_builds_clean(fixture_site):
+    config, site = fixture_site({"index.md": FRONT + "# Test page\n\nMSCs come from bone marrow [@smith2020example].\n"})
+    result = strict_build(config, site)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    assert "1 pages, 1 claims, 1 cited, 0 exempt, 0 findings" in result.stderr
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "Evidence: Case report (1 patient)." in html
+    report = json.loads((site / "claims-report.json").read_text(encoding="utf-8"))
+    assert report["pages"][0]["citations"] == [{"key": "smith2020example", "line": 9, "section": "Test page"}]
+
+
+def test_unknown_key_in_build_is_reported_without_traceback(fixture_site):
+    config, site = fixture_site({"index.md": FRONT + "# Test page\n\nMSCs are cells [@nope].\n"})
+    result = strict_build(config, site)
+    assert result.returncode != 0
+    assert "docs/index.md:9:16: CITE001 No entry `nope` in refs.bib" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_broken_bibliography_stops_build_with_located_message(fixture_site, tmp_path):
+    bib = write(tmp_path, "broken.bib", GOOD_BIB.replace("title = {An example case report}", "title = {An example"))
+    config, site = fixture_site({"index.md": FRONT + "# Test page\n\nAsk your team.\n"}, bib_file=bib)
+    result = strict_build(config, site)
+    assert result.returncode != 0
+    assert "broken.bib:8:3: BIB001 After the field `title` in `smith2020example`, expected a comma" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_production_build_never_shows_the_editor_notice(site_builds):
+    for site_dir, _ in site_builds:
+        for path in Path(site_dir).rglob("*.html"):
+            assert "claims-notice" not in path.read_text(encoding="utf-8"), path
+
+
+def test_sources_page_links_each_reference_to_citing_sections(built_site):
+    html = (built_site / "about" / "sources" / "index.html").read_text(encoding="utf-8")
+    assert 'id="ref-casiraghi2020tolerance"' in html
+    assert "Case report (1 patient)" in html
+    assert 'href="../../case/#' in html
+
+
+def test_contributing_rule_section_matches_the_catalogue():
+    sys.path.insert(0, str(ROOT / "tools"))
+    from rules_doc import BEGIN, END, rules_markdown
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = guide[guide.index(BEGIN):guide.index(END) + len(END)]
+    assert section == rules_markdown(), "Run `python tools/rules_doc.py` and paste its output into CONTRIBUTING.md"
