@@ -20,7 +20,6 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from claimcheck.bibliography import check_entries, check_uncited, read_bibliography
 from claimcheck.checker import check_page
 from claimcheck.findings import InputError
-from claimcheck.frontmatter import FrontMatterError, split_front_matter
 from claimcheck.sources_page import PLACEHOLDER, sources_markdown
 
 log = get_plugin_logger("claims")
@@ -51,7 +50,7 @@ def on_config(config):
         bibliography = read_bibliography(bib_path)
     except InputError as error:
         raise PluginError(f"{_relative(str(error), config)}") from None
-    _confirm_pybtex_reads(bib_path, config)
+    _guard_bibtex_plugin(config)
     _state.update(bibliography=bibliography, root=os.path.dirname(config.config_file_path),
                   reports={}, titles={}, bib_findings=check_entries(bibliography))
     for finding in _state["bib_findings"]:
@@ -66,8 +65,9 @@ def on_files(files, *, config):
     for file in files.documentation_pages():
         source = file.content_string
         path = _display_path(file.abs_src_path)
-        _state["reports"][file.src_uri] = check_page(path, source, known_keys, today)
-        _state["titles"][file.src_uri] = _page_title(source, file.src_uri)
+        report = check_page(path, source, known_keys, today)
+        _state["reports"][file.src_uri] = report
+        _state["titles"][file.src_uri] = report.title or file.src_uri
     cited = {key for report in _state["reports"].values() for key, _, _ in report.citations}
     for finding in check_uncited(_state["bibliography"], cited):
         log.warning(_relative(finding.as_text(), config))
@@ -124,15 +124,29 @@ def _bib_path(config):
     return os.path.join(os.path.dirname(config.config_file_path), bibtex.config.bib_file)
 
 
-def _confirm_pybtex_reads(bib_path, config):
-    """Stop with a message, not a traceback, if mkdocs-bibtex's parser would fail."""
-    from pybtex.database import parse_file
+def _guard_bibtex_plugin(config):
+    """Turn any crash of mkdocs-bibtex's own reading of refs.bib into a one-line error.
 
-    try:
-        parse_file(bib_path, bib_format="bibtex")
-    except Exception as error:  # pybtex raises many types; all mean "cannot read".
-        raise PluginError(f"{_relative(bib_path, config)}:1:1: BIB001 The citation plugin cannot "
-                          f"read this file: {error}") from None
+    Our reader has already accepted the file, so this only matters if pybtex
+    disagrees with it; wrapping the plugin's event costs nothing, where
+    parsing the file a second time to be sure cost a few per cent of a build.
+    """
+    events = config.plugins.events["config"]
+    for index, method in enumerate(events):
+        if getattr(method, "__self__", None) is config.plugins.get("bibtex"):
+            events[index] = _without_traceback(method, _relative(_bib_path(config), config))
+
+
+def _without_traceback(method, bib_name):
+    def guarded(*args, **kwargs):
+        try:
+            return method(*args, **kwargs)
+        except PluginError:
+            raise
+        except Exception as error:  # pybtex raises many types; all mean "cannot read".
+            raise PluginError(f"{bib_name}:1:1: BIB001 The citation plugin cannot read this file: "
+                              f"{error}") from None
+    return guarded
 
 
 def _display_path(abs_path):
@@ -143,14 +157,6 @@ def _display_path(abs_path):
 def _relative(text, config):
     root = os.path.dirname(config.config_file_path) + os.sep
     return text.replace(root, "")
-
-
-def _page_title(source, src_uri):
-    try:
-        meta, _, _ = split_front_matter(source)
-    except FrontMatterError:
-        meta = {}
-    return str(meta.get("title") or src_uri)
 
 
 def _disarm_bad_citations(markdown, findings):

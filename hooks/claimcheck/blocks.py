@@ -45,6 +45,8 @@ class Unit:
     heading: str = ""
     list_intro: "Unit | None" = None
     cells: list = field(default_factory=list)
+    # Cache: does this unit's last sentence carry a valid citation? (set by the rules)
+    last_sentence_cited: "bool | None" = None
 
 
 @dataclass

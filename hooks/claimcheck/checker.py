@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from .blocks import prose_units
 from .findings import Finding
-from .frontmatter import front_matter_lines
+from .frontmatter import FrontMatterError, front_matter_lines, split_front_matter
 from .metadata import check_metadata
 from .rules import check_unit
 
@@ -13,6 +13,7 @@ from .rules import check_unit
 @dataclass
 class PageReport:
     path: str
+    title: str = ""
     findings: list = field(default_factory=list)
     claims: int = 0
     cited: int = 0
@@ -22,7 +23,7 @@ class PageReport:
 
 def check_page(path, text, known_keys, today=None):
     """Every finding for one page's Markdown source, with counts for the summary."""
-    report = PageReport(path)
+    report = PageReport(path, title=page_title(text))
     report.findings += check_metadata(path, text, today or datetime.date.today())
     skipped = front_matter_lines(text)
     body = text.split("\n", skipped)[-1] if skipped else text
@@ -35,6 +36,15 @@ def check_page(path, text, known_keys, today=None):
         report.citations += [(key, line, unit.heading) for key, line in result.keys]
     report.findings.sort()
     return report
+
+
+def page_title(text):
+    """The front matter's title, or "" when there is none or it cannot be read."""
+    try:
+        meta, _, _ = split_front_matter(text)
+    except FrontMatterError:
+        return ""
+    return str(meta.get("title") or "")
 
 
 def read_page(path):

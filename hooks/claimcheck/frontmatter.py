@@ -4,7 +4,8 @@ import re
 
 import yaml
 
-class _TextDatesLoader(yaml.SafeLoader):
+# The C loader is several times faster; fall back where libyaml is missing.
+class _TextDatesLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """Leaves dates as text, so `2026-13-01` is reported, not a crash."""
 
 

@@ -119,11 +119,11 @@ def _is_exempt(sentence):
 
 def _intro_is_cited(intro, known_keys):
     """Whether the sentence that ends with ':' above a list carries a valid citation."""
-    text, _ = unit_text(intro)
-    sentences, _, _ = split_sentences(text)
-    if not sentences:
-        return False
-    return any(not citation_problems(c.raw, c.in_code, known_keys) for c in sentences[-1].citations)
+    if intro.last_sentence_cited is None:
+        sentences, _, _ = split_sentences(unit_text(intro)[0])
+        intro.last_sentence_cited = bool(sentences) and any(
+            not citation_problems(c.raw, c.in_code, known_keys) for c in sentences[-1].citations)
+    return intro.last_sentence_cited
 
 
 def _position(unit, starts, offset):

@@ -21,6 +21,8 @@ _HIDDEN = re.compile(
     r"|(?P<url>\bhttps?://[^\s)\]]+)",
     re.S,
 )
+_CITATION_IN_CODE = re.compile(r"\[[^\[\]\n]*@[^\[\]\n]*\]")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _EMAIL = re.compile(r"^\[[\w.%+-]+@[\w.-]+\.[A-Za-z]{2,}\]$")
 _MARKER = re.compile(r"<!--\s*not-a-claim\b\s*:?(?P<reason>.*?)-->", re.S)
 
@@ -63,35 +65,34 @@ class Sentence:
 
 def hide_non_prose(text):
     """Return (plain text, citations, markers); plain has the same length as text."""
-    plain = list(text)
     citations, markers = [], []
-    for match in _HIDDEN.finditer(text):
-        kind = match.lastgroup if match.lastgroup != "ticks" else "code"
+
+    def hide(match):
+        kind = match.lastgroup
+        found = match.group(0)
         if match.group("code"):
-            kind = "code"
-            citations += [Citation(match.start() + inner.start(), match.start() + inner.end(), inner.group(0), True)
-                          for inner in re.finditer(r"\[[^\[\]\n]*@[^\[\]\n]*\]", match.group(0))]
+            citations.extend(Citation(match.start() + inner.start(), match.start() + inner.end(),
+                                      inner.group(0), True)
+                             for inner in _CITATION_IN_CODE.finditer(found))
         elif kind == "citation":
-            if _EMAIL.match(match.group(0)):
-                continue
-            citations.append(Citation(match.start(), match.end(), match.group(0)))
+            if _EMAIL.match(found):
+                return found
+            citations.append(Citation(match.start(), match.end(), found))
         elif kind == "comment":
-            marker = _MARKER.fullmatch(match.group(0))
+            marker = _MARKER.fullmatch(found)
             if marker:
                 markers.append(Marker(match.start(), match.end(), marker.group("reason").strip()))
         elif kind == "destination":
             # Keep the "]" that closes the link text; hide the address.
-            plain[match.start()] = "]"
-            _blank(plain, match.start() + 1, match.end())
-            continue
-        _blank(plain, match.start(), match.end())
-    return "".join(plain), citations, markers
+            return "]" + _blank(found[1:])
+        return _blank(found)
+
+    return _HIDDEN.sub(hide, text), citations, markers
 
 
-def _blank(chars, start, end):
-    for index in range(start, end):
-        if chars[index] != "\n":
-            chars[index] = " "
+def _blank(text):
+    """Spaces of the same length, keeping line breaks so offsets still match."""
+    return _NOT_NEWLINE.sub(" ", text) if "\n" in text else " " * len(text)
 
 
 def split_sentences(text):

@@ -3,12 +3,15 @@
 A reviewer can start from a source and reach every section that rests on it.
 """
 
-import codecs
 import re
-
-import latexcodec  # noqa: F401  (registers the "ulatex" codec; pybtex depends on it)
+import unicodedata
 
 from .bibliography import EVIDENCE_LABELS
+
+# The LaTeX accents BibTeX files use, as Unicode combining marks.
+_ACCENTS = {"`": "\u0300", "'": "\u0301", "^": "\u0302", "~": "\u0303", "=": "\u0304",
+            ".": "\u0307", '"': "\u0308", "c": "\u0327", "v": "\u030c", "u": "\u0306"}
+_ACCENT = re.compile(r"\\([`'^~=.\"]|[cvu](?=[{\s]))\s*\{?([A-Za-z])\}?")
 
 PLACEHOLDER = "<!-- sources-list -->"
 
@@ -98,7 +101,8 @@ def _cited_on(citations, link_to):
 
 def _plain(text):
     """BibTeX text as plain Unicode: accents decoded, protective braces removed."""
-    return re.sub(r"[{}]", "", codecs.decode(text, "ulatex"))
+    text = _ACCENT.sub(lambda m: m.group(2) + _ACCENTS[m.group(1)], text)
+    return unicodedata.normalize("NFC", re.sub(r"[{}]", "", text))
 
 
 def _escape(text):
