@@ -1,0 +1,201 @@
+"""The patient content meets the site's measurable standards."""
+
+import re
+import socket
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+from overclaiming import BANNED, find_overclaims  # noqa: E402
+from readability import grade, smog  # noqa: E402
+from site_text import admonitions, article, body_text  # noqa: E402
+
+MAX_PAGE_GRADE = 8
+MAX_SAFETY_BOX_GRADE = 6
+# Pages about treatment, tolerance or trials carry the shared safety box.
+SAFETY_PAGES = ["basics/rejection-and-tolerance", "basics/what-are-mscs", "case", "evidence/wider-evidence",
+                "evidence/benefits-risks", "living/medicines", "living/trials-and-clinics",
+                "living/questions-for-your-team"]
+SAFETY_MESSAGE = "Do not stop or change your anti-rejection medicines unless your transplant team tells you to."
+# The Sources page is a reference list, which the readability standard excludes.
+NOT_SCORED = {"about/sources/index.html", "404.html"}
+
+
+def content_pages(site):
+    return sorted(p for p in Path(site).rglob("*.html") if p.relative_to(site).as_posix() != "404.html")
+
+
+def html_of(site, page):
+    return (Path(site) / page / "index.html").read_text(encoding="utf-8")
+
+
+# -----------------------------------------------------------------------------
+# Readability
+# -----------------------------------------------------------------------------
+
+def test_readability_of_every_page(built_site, capsys):
+    rows, too_hard = [], []
+    for path in content_pages(built_site):
+        name = path.relative_to(built_site).as_posix()
+        if name in NOT_SCORED:
+            continue
+        text = body_text(path.read_text(encoding="utf-8"))
+        rows.append((name, grade(text), smog(text), len(text.split())))
+        if rows[-1][1] > MAX_PAGE_GRADE:
+            too_hard.append(rows[-1])
+    with capsys.disabled():
+        print("\n\nReadability of the rendered body text (Flesch-Kincaid grade, SMOG):")
+        for name, fk, smog_index, words in rows:
+            print(f"  {name:45} grade {fk:4.1f}  SMOG {smog_index:4.1f}  {words:5} words")
+    assert too_hard == []
+
+
+def test_safety_boxes_are_easy_to_read(built_site):
+    hard = []
+    for path in content_pages(built_site):
+        for title, text in admonitions(path.read_text(encoding="utf-8"), kinds=("danger", "warning")):
+            if grade(text) > MAX_SAFETY_BOX_GRADE:
+                hard.append((path.relative_to(built_site).as_posix(), title, round(grade(text), 1)))
+    assert hard == []
+
+
+def test_grading_opens_no_network_connection(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("readability scoring tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    assert grade("You take your medicines every day. They protect your kidney.") < 8
+
+
+# -----------------------------------------------------------------------------
+# Words that overclaim
+# -----------------------------------------------------------------------------
+
+def test_no_overclaiming_words(built_site):
+    found = []
+    for path in content_pages(built_site):
+        name = path.relative_to(built_site).as_posix()
+        if name in NOT_SCORED:
+            continue  # the titles of cited works are quotations, not our words
+        text = body_text(path.read_text(encoding="utf-8"))
+        found += [(name, word, context) for word, _, context in find_overclaims(name, text)]
+    assert found == []
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("MSC therapy is a breakthrough.", True),
+    ("Stem cells let a patient stop drugs.", True),
+    ("They are sometimes called mesenchymal stem cells.", False),
+    ("There is no guarantee that it works.", False),
+    ("It is not a cure.", False),
+    ("This treatment will cure you.", True),
+    ("Be careful with \"stem cell\" clinics.", False),
+    ("The case proves that MSCs work.", True),
+    ("It has not been proven to work for others.", False),
+    ("A single case cannot prove that MSCs caused it.", False),
+    ("None of them proves that MSCs will help you.", False),
+])
+def test_overclaiming_list_examples(text, flagged):
+    assert bool(find_overclaims("some/page/index.html", text)) is flagged
+
+
+def test_every_banned_word_has_a_reason():
+    for entry in BANNED:
+        assert len(entry.reason) > 20, entry.pattern
+
+
+# -----------------------------------------------------------------------------
+# Safety messages and structure
+# -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("page", SAFETY_PAGES)
+def test_treatment_pages_show_the_safety_box(built_site, page):
+    boxes = admonitions(html_of(built_site, page), kinds=("danger",))
+    assert any(SAFETY_MESSAGE in text for _, text in boxes)
+
+
+def test_home_page_leads_with_the_main_message(built_site):
+    content = article(html_of(built_site, ""))
+    first_box = content.select_one("h1 ~ div.admonition")
+    assert first_box is not None and "danger" in first_box["class"]
+    # Nothing but the heading comes before the main message.
+    assert first_box.find_previous_sibling() is content.select_one("h1")
+    message = first_box.get_text(" ")
+    for idea in ("experiment", "one person", "no proof", "Never stop"):
+        assert idea in message, idea
+
+
+def test_home_page_has_three_to_five_key_points(built_site):
+    content = article(html_of(built_site, ""))
+    heading = next(h for h in content.select("h2") if "Key points" in h.get_text())
+    points = heading.find_next_sibling("ul").find_all("li", recursive=False)
+    assert 3 <= len(points) <= 5
+
+
+def test_case_is_one_click_from_home(built_site):
+    links = [a["href"] for a in article(html_of(built_site, "")).select("a[href]")]
+    assert any(href.rstrip("/").endswith("case") or href.startswith("case/") for href in links)
+
+
+def test_case_page_states_its_status_and_limits(built_site):
+    text = body_text(html_of(built_site, "case"))
+    assert "As reported in 2020" in text
+    headings = [h.get_text(" ", strip=True).lower() for h in article(html_of(built_site, "case")).select("h2")]
+    assert any("does and does not show" in h for h in headings)
+
+
+def test_unverified_details_are_listed_for_review():
+    text = (ROOT / "docs/about/open-questions.md").read_text(encoding="utf-8").lower()
+    for detail in ("age", "kidney disease", "month", "day before", "days of ratg"):
+        assert detail in text, detail
+
+
+def test_abbreviations_show_their_meaning_on_every_page(built_site):
+    for page in SAFETY_PAGES:
+        html = html_of(built_site, page)
+        assert '<abbr title="' in html, page
+
+
+# -----------------------------------------------------------------------------
+# Figures
+# -----------------------------------------------------------------------------
+
+FIGURES = sorted((ROOT / "docs/assets/figures").glob("*.svg"))
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_required_figures_exist():
+    names = {figure.name for figure in FIGURES}
+    assert {"case-timeline.svg", "immunosuppression-vs-tolerance.svg"} <= names
+
+
+@pytest.mark.parametrize("figure", FIGURES, ids=lambda p: p.name)
+def test_figure_has_text_alternative_and_loads_nothing(figure):
+    root = ElementTree.parse(figure).getroot()
+    assert root.get("role") == "img"
+    title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
+    assert title is not None and title.text.strip()
+    assert desc is not None and len(desc.text.strip()) > 40
+    assert set(root.get("aria-labelledby", "").split()) == {title.get("id"), desc.get("id")}
+    source = figure.read_text(encoding="utf-8")
+    assert not re.search(r"(href|src)\s*=\s*[\"'](https?:)?//", source)
+    assert "<script" not in source and "@import" not in source
+    # A light background of its own keeps the figure readable in dark mode and in print.
+    first_shape = next(el for el in root if el.tag not in (f"{SVG}title", f"{SVG}desc", f"{SVG}defs", f"{SVG}style"))
+    assert first_shape.tag == f"{SVG}rect" and first_shape.get("width") in ("100%", root.get("viewBox").split()[2])
+
+
+def test_figures_are_shown_with_alt_text_and_a_text_version(built_site):
+    for page, figure in [("case", "case-timeline.svg"), ("basics/rejection-and-tolerance",
+                                                         "immunosuppression-vs-tolerance.svg")]:
+        content = article(html_of(built_site, page))
+        image = content.select_one(f'img[src$="{figure}"]')
+        assert image is not None and len(image.get("alt", "")) > 10, page
+        text_version = image.find_next("details")
+        assert text_version is not None and "Text version" in text_version.get_text(), page
