@@ -51,7 +51,7 @@ def _authors(raw):
     names = [name.strip() for name in re.split(r"\s+and\s+", _plain(raw))]
     shown = [_short_name(name) for name in names if name != "others"][:3]
     more = len(names) > 3 or "others" in names
-    return ", ".join(shown) + (", et al." if more else "") + ". "
+    return ", ".join(shown) + (", et al. " if more else ". ")
 
 
 def _short_name(name):
