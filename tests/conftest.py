@@ -10,6 +10,7 @@ import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
 ROOT = Path(__file__).resolve().parent.parent
+pytest_plugins = ["browser_fixtures"]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # Fixture sites cite this small bibliography, whose entries may go uncited.
 FIXTURE_BIB = ROOT / "tests" / "fixtures" / "mini.bib"
