@@ -13,12 +13,13 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve build test check-claims lock clean help
+.PHONY: serve build test check-claims bench lock clean help
 
 help:
 	@echo "make serve         preview the site at http://127.0.0.1:8000 (live reload)"
 	@echo "make test          strict build and every test"
 	@echo "make check-claims  list uncited claims in docs/"
+	@echo "make bench         measure build, checker and page speed; writes bench/results.md"
 	@echo "make lock          re-pin dependencies after editing requirements*.in"
 	@echo "make clean         remove the built site and the virtual environment"
 
@@ -41,6 +42,13 @@ test: build
 
 check-claims: $(STAMP)
 	$(BIN)/python hooks/claims.py docs
+
+# Benchmarks, not tests: several minutes. Lighthouse is installed locally
+# from the pinned package-lock.json, never globally.
+bench: $(STAMP)
+	bash tools/install-browser.sh
+	cd bench/lighthouse && npm ci --no-audit --no-fund
+	$(BIN)/python bench/run.py
 
 # Needs network access to PyPI; uses uv only because pip has no lock command.
 lock:

@@ -1,0 +1,289 @@
+"""Benchmarks for the site and its claim checker; `make bench` runs this and writes bench/results.md.
+
+Figures (median, min and max of at least 5 runs each):
+  1. a full strict build, each in a new process;
+  2. the same build without the claim hook, alternated with (1), and their ratio;
+  3. the claim checker CLI on generated corpora of 100, 1,000 and 10,000 pages;
+  4. editor feedback: from saving a page to `mkdocs serve` serving the new version;
+  5. site size, measured with the browser suite's own first-visit function;
+  6. Lighthouse 12.2.3 scores (mobile) for three pages.
+These are measurements, not tests: `make test` never runs them.
+"""
+
+import datetime
+import json
+import math
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus import corpus_bib, write_corpus  # noqa: E402
+
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+PYTHON = sys.executable
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+LIGHTHOUSE = ROOT / "bench" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_PAGES = ["", "case/", "glossary/"]
+CLAIM_HOOK = "hooks/mkdocs_checks.py"
+
+
+def main():
+    rows, notes = [], []
+    build_times, bare_times = build_and_overhead()
+    rows.append(row("Full strict build (s)", build_times, "-", None))
+    rows.append(row("Build without the claim hook (s)", bare_times, "-", None))
+    ratios = [a / b for a, b in zip(build_times, bare_times)]
+    rows.append(row("Checker overhead (build ratio)", ratios, "≤ 1.10", lambda m: m <= 1.10, digits=3))
+    scaling, planted_ok, exponent = checker_scaling()
+    for pages, times in scaling.items():
+        goal = ("≤ 10 s", lambda m: m <= 10) if pages == 1000 else ("-", None)
+        rows.append(row(f"Checker CLI, {pages:,} pages (s)", times, *goal))
+    rows.append(("Checker growth exponent (time ∝ pages^k)", f"{exponent:.2f}", "", "", "≈ 1.0 (linear)",
+                 "met" if exponent <= 1.15 else "not met"))
+    rows.append(("Planted uncited claims reported", "all" if planted_ok else "some missed", "", "",
+                 "all", "met" if planted_ok else "not met"))
+    rows.append(row("Editor feedback, save to served page (s)", editor_feedback(), "≤ 1.5 s", lambda m: m <= 1.5))
+    rows += site_size(notes)
+    rows += lighthouse_scores(notes)
+    write_results(rows, notes)
+
+
+# -----------------------------------------------------------------------------
+# Measurements
+# -----------------------------------------------------------------------------
+
+def build_and_overhead():
+    """Alternate full builds with and without the claim hook, each in a new process."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    bare = ROOT / ".bench-without-claims.yml"  # beside mkdocs.yml, so relative paths still work
+    bare.write_text(config.replace(f"  - {CLAIM_HOOK}\n", ""), encoding="utf-8")
+    with_hook, without = [], []
+    try:
+        for _ in range(RUNS):
+            with_hook.append(timed([PYTHON, "-m", "mkdocs", "build", "--strict", "-d", scratch("a")]))
+            without.append(timed([PYTHON, "-m", "mkdocs", "build", "-f", str(bare), "-d", scratch("b")]))
+    finally:
+        bare.unlink()
+    return with_hook, without
+
+
+def checker_scaling():
+    work = Path(tempfile.mkdtemp(prefix="claims-corpus-"))
+    try:
+        bib = work / "refs.bib"
+        corpus_bib(bib)
+        results, planted_ok = {}, True
+        for pages in (100, 1000, 10000):
+            folder = work / f"c{pages}"
+            planted = write_corpus(folder, pages)
+            command = [PYTHON, str(ROOT / "hooks" / "claims.py"), "--bib", str(bib), str(folder)]
+            output = subprocess.run(command, capture_output=True, text=True, check=False).stdout
+            planted_ok &= output.count(" CLAIM001 ") == planted
+            results[pages] = [timed(command, allowed=(1,)) for _ in range(RUNS)]
+        sizes = sorted(results)
+        exponent = math.log(statistics.median(results[sizes[-1]]) / statistics.median(results[sizes[0]])) / \
+            math.log(sizes[-1] / sizes[0])
+        return results, planted_ok, exponent
+    finally:
+        shutil.rmtree(work)
+
+
+def editor_feedback():
+    """Seconds from saving a page until `mkdocs serve` serves the changed page."""
+    port = free_port()
+    env = dict(ENV, SITE_URL=f"http://127.0.0.1:{port}/")
+    server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    page = ROOT / "docs" / "glossary.md"
+    original = page.read_text(encoding="utf-8")
+    times = []
+    try:
+        wait_for(f"http://127.0.0.1:{port}/glossary/", lambda body: "Glossary" in body, timeout=60)
+        for run in range(RUNS):
+            token = f"Ask your team about bench{run}x{time.time_ns()}."
+            start = time.perf_counter()
+            page.write_text(original + "\n" + token + "\n", encoding="utf-8")
+            wait_for(f"http://127.0.0.1:{port}/glossary/", lambda body: token in body, timeout=30)
+            times.append(time.perf_counter() - start)
+            page.write_text(original, encoding="utf-8")
+            time.sleep(2)  # let the rebuild for the restored page finish
+    finally:
+        page.write_text(original, encoding="utf-8")
+        server.terminate()
+        server.wait(timeout=10)
+    return times
+
+
+def site_size(notes):
+    from browser import chromium_path, first_visit, launch
+    from local_server import serve
+
+    site = Path(scratch("size"))
+    subprocess.run([PYTHON, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT, env=ENV,
+                   check=True, capture_output=True)
+    pages = sorted(site.rglob("index.html"))
+    html_bytes = [p.stat().st_size for p in pages]
+    rows = [("Pages", str(len(pages)), "", "", "-", ""),
+            ("Built HTML per page (KB)", f"{statistics.median(html_bytes) / 1024:.1f}",
+             f"{min(html_bytes) / 1024:.1f}", f"{max(html_bytes) / 1024:.1f}", "-", "")]
+    if chromium_path() is None:
+        notes.append("First-visit weight not measured: Chromium is missing (bash tools/install-browser.sh).")
+        return rows
+    from playwright.sync_api import sync_playwright
+
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        totals = [sum(gz for _, _, gz in first_visit(browser, page_url(base, site, p))) / 1024 for p in pages]
+        browser.close()
+    rows.append(("First visit, gzip, per page (KB)", f"{statistics.median(totals):.1f}", f"{min(totals):.1f}",
+                 f"{max(totals):.1f}", "≤ 250 KB", "met" if max(totals) <= 250 else "not met"))
+    return rows
+
+
+def lighthouse_scores(notes):
+    from browser import chromium_path
+    from local_server import serve
+
+    if not LIGHTHOUSE.exists() or chromium_path() is None:
+        notes.append("Lighthouse not run: it needs `npm ci` in bench/lighthouse and Chromium.")
+        return []
+    site = Path(scratch("lighthouse"))
+    subprocess.run([PYTHON, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT, env=ENV,
+                   check=True, capture_output=True)
+    rows = []
+    flags = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking " \
+            "--disable-component-update --disable-sync --disable-quic"
+    with serve(site) as base:
+        for page in LIGHTHOUSE_PAGES:
+            scores = {}
+            for _ in range(RUNS):
+                report = Path(scratch("lh")) / "report.json"
+                subprocess.run([str(LIGHTHOUSE), base + page, f"--chrome-path={chromium_path()}",
+                                f"--chrome-flags={flags}", "--quiet", "--output=json",
+                                f"--output-path={report}",
+                                "--only-categories=performance,accessibility,best-practices,seo"],
+                               check=True, capture_output=True)
+                for name, category in json.loads(report.read_text())["categories"].items():
+                    scores.setdefault(name, []).append(round(category["score"] * 100))
+            for name, values in scores.items():
+                rows.append(row(f"Lighthouse {name}, /{page} (mobile)", values, "100",
+                                lambda m: m >= 100, digits=0))
+    return rows
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+def timed(command, allowed=(0,)):
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, check=False)
+    elapsed = time.perf_counter() - start
+    if result.returncode not in allowed:
+        raise SystemExit(f"bench: {' '.join(map(str, command))} failed:\n{result.stderr.decode()[-2000:]}")
+    return elapsed
+
+
+def row(name, values, goal, is_met, digits=2):
+    median = statistics.median(values)
+    verdict = "" if is_met is None else ("met" if is_met(median) else "not met")
+    return (name, f"{median:.{digits}f}", f"{min(values):.{digits}f}", f"{max(values):.{digits}f}", goal, verdict)
+
+
+_SCRATCH = Path(tempfile.mkdtemp(prefix="bench-"))
+
+
+def scratch(name):
+    path = _SCRATCH / f"{name}-{time.time_ns()}"
+    path.mkdir(parents=True)
+    return str(path)
+
+
+def page_url(base, site, index_file):
+    folder = index_file.parent.relative_to(site).as_posix()
+    return base if folder == "." else f"{base}{folder}/"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url, ready, timeout):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if ready(response.read().decode("utf-8", "replace")):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.02)
+    raise SystemExit(f"bench: {url} was not ready within {timeout} s")
+
+
+def versions():
+    def run(*command):
+        try:
+            return subprocess.run(command, capture_output=True, text=True, check=False).stdout.strip()
+        except OSError:
+            return "not installed"
+
+    from importlib.metadata import version
+    return {
+        "Python": platform.python_version(),
+        "MkDocs": version("mkdocs"), "Material": version("mkdocs-material"),
+        "mkdocs-bibtex": version("mkdocs-bibtex"),
+        "Chromium": run("chromium", "--version") or "not installed",
+        "Node.js": run("node", "--version") or "not installed",
+        "Lighthouse": run(str(LIGHTHOUSE), "--version") if LIGHTHOUSE.exists() else "not installed",
+    }
+
+
+def machine():
+    cpu = "unknown"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        found = re.search(r"model name\s*:\s*(.+)", cpuinfo.read_text())
+        cpu = found.group(1) if found else cpu
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kb = int(re.search(r"MemTotal:\s*(\d+)", meminfo.read_text()).group(1))
+        memory = f", {kb / 1024 / 1024:.0f} GiB memory"
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}){memory}"
+
+
+def write_results(rows, notes):
+    lines = ["# Benchmark results", "",
+             f"Measured {datetime.date.today().isoformat()} with `make bench` on {machine()}.", "",
+             "Versions: " + ", ".join(f"{k} {v}" for k, v in versions().items()) + ".", "",
+             f"Each figure is the median of {RUNS} runs, with the minimum and maximum. Builds run in a new "
+             "process each time; the builds with and without the claim hook alternate in the same run.", "",
+             "| Figure | Median | Min | Max | Goal | Goal met? |", "| --- | --- | --- | --- | --- | --- |"]
+    lines += ["| " + " | ".join(cells) + " |" for cells in rows]
+    if notes:
+        lines += [""] + [f"- {note}" for note in notes]
+    (ROOT / "bench" / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    finally:
+        shutil.rmtree(_SCRATCH, ignore_errors=True)
