@@ -10,12 +10,12 @@ import datetime
 import html
 import json
 import os
-import posixpath
 import re
 
 from markdown.extensions.toc import slugify
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.utils import get_relative_url
 
 from claimcheck.bibliography import check_entries, check_uncited, read_bibliography
 from claimcheck.checker import check_page
@@ -84,7 +84,7 @@ def on_page_markdown(markdown, *, page, config, files):
         if report.findings and _state["serving"]:
             markdown = _notice(report.findings) + "\n\n" + markdown
     if PLACEHOLDER in markdown:
-        markdown = markdown.replace(PLACEHOLDER, _sources_list(page.file.src_uri))
+        markdown = markdown.replace(PLACEHOLDER, _sources_list(page, files))
     # The markers have done their job; removed, they cannot split a paragraph.
     return _MARKER.sub("", markdown)
 
@@ -181,14 +181,15 @@ def _notice(findings):
             ).replace("@", "&#64;")  # so the citation plugin leaves "[@key]" in the advice alone
 
 
-def _sources_list(sources_uri):
+def _sources_list(page, files):
     citations = {}
     for src_uri, report in sorted(_state["reports"].items()):
         for key, _, heading in report.citations:
             citations.setdefault(key, []).append((_state["titles"][src_uri], heading, src_uri))
 
     def link_to(src_uri, heading):
-        target = posixpath.relpath(src_uri, posixpath.dirname(sources_uri))
+        # The list is raw HTML, so MkDocs does not rewrite its links: give final URLs.
+        target = get_relative_url(files.get_file_from_path(src_uri).url, page.file.url)
         title = _state["titles"][src_uri]
         return target if not heading or heading == title else f"{target}#{slugify(heading, '-')}"
 
