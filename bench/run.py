@@ -271,7 +271,7 @@ def machine():
 def write_results(rows, notes):
     lines = ["# Benchmark results", "",
              f"Measured {datetime.date.today().isoformat()} with `make bench` on {machine()}.", "",
-             "Versions: " + ", ".join(f"{k} {v}" for k, v in versions().items()) + ".", "",
+             "Versions: " + ", ".join(v if v.startswith(k) else f"{k} {v}" for k, v in versions().items()) + ".", "",
              f"Each figure is the median of {RUNS} runs, with the minimum and maximum. Builds run in a new "
              "process each time; the builds with and without the claim hook alternate in the same run.", "",
              "| Figure | Median | Min | Max | Goal | Goal met? |", "| --- | --- | --- | --- | --- | --- |"]

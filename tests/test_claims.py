@@ -3,6 +3,7 @@
 import datetime
 import hashlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -374,3 +375,10 @@ def test_contributing_rule_section_matches_the_catalogue():
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     section = guide[guide.index(BEGIN):guide.index(END) + len(END)]
     assert section == rules_markdown(), "Run `python tools/rules_doc.py` and paste its output into CONTRIBUTING.md"
+
+
+def test_claim_rules_do_not_import_mkdocs():
+    # The rules must be able to move to another site generator.
+    for module in (ROOT / "hooks" / "claimcheck").glob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(from|import)\s+mkdocs\b", source, re.M), module.name

@@ -3,14 +3,16 @@
 import datetime
 import filecmp
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import ROOT, strict_build
+from conftest import FIXTURE_BIB, ROOT, fixture_config, strict_build
 
-import sys
 sys.path.insert(0, str(ROOT / "hooks"))
 from claimcheck.metadata import check_metadata  # noqa: E402
 
@@ -208,7 +210,6 @@ def test_leap_day_review_window():
 # -----------------------------------------------------------------------------
 
 def test_workflows_and_issue_forms_are_valid():
-    import subprocess
     checks = [
         ("vendor.github-workflows", sorted(ROOT.glob(".github/workflows/*.yml"))),
         ("vendor.github-issue-forms", [ROOT / ".github/ISSUE_TEMPLATE/report-a-mistake.yml"]),
@@ -248,9 +249,6 @@ def test_lock_files_pin_every_package_with_a_hash():
 
 
 def test_moved_page_redirect_works_offline(tmp_path):
-    import yaml
-    from conftest import fixture_config, FIXTURE_BIB
-
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text(page(), encoding="utf-8")
