@@ -283,3 +283,17 @@ def test_first_visit_stays_within_the_weight_budget(browser, base_url, site_page
             over.append(f"/{path}: {total / 1024:.0f} KB gzip")
         assert any("search_index.json" in url for url, _, _ in resources), "search index not loaded"
     assert over == []
+
+
+# -----------------------------------------------------------------------------
+# The home page's main message
+# -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("width, height", [(360, 740), (1280, 800)])
+def test_main_message_is_visible_without_scrolling(browser, base_url, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(base_url, wait_until="load")
+    box = page.query_selector("article div.admonition.danger").bounding_box()
+    context.close()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= height
