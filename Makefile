@@ -24,9 +24,11 @@ help:
 	@echo "make clean         remove the built site and the virtual environment"
 
 # The stamp is newer than the lock file only after a complete install, so a
-# failed or interrupted install is retried on the next run.
+# failed or interrupted install is retried on the next run. A changed lock
+# file gets a new environment, so packages dropped from it do not linger.
 $(STAMP): requirements-dev.lock
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
 		--require-hashes --no-deps -r requirements-dev.lock
 	@touch $@
