@@ -15,7 +15,7 @@ from pathlib import Path
 
 # Run as a script, the folder of this file is on sys.path; the package sits beside it.
 from claimcheck.bibliography import check_entries, check_uncited, read_bibliography
-from claimcheck.checker import check_page, read_page
+from claimcheck.checker import check_page, read_page, summary_line
 from claimcheck.findings import InputError
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -80,15 +80,6 @@ def _print(findings, reports, output_format):
     for finding in findings:
         print(finding.as_text())
     print(summary_line(reports, len(findings)))
-
-
-def summary_line(reports, finding_count):
-    """One line: pages, claims, cited, exempt, findings."""
-    claims = sum(report.claims for report in reports)
-    cited = sum(report.cited for report in reports)
-    exempt = sum(report.exempt for report in reports)
-    return (f"{len(reports)} pages, {claims} claims, {cited} cited, {exempt} exempt, "
-            f"{finding_count} findings")
 
 
 if __name__ == "__main__":

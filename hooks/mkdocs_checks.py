@@ -18,14 +18,14 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from claimcheck.bibliography import check_entries, check_uncited, read_bibliography
-from claimcheck.checker import check_page
+from claimcheck.checker import check_page, summary_line
 from claimcheck.findings import InputError
+from claimcheck.sentences import remove_markers
 from claimcheck.sources_page import PLACEHOLDER, sources_markdown
 
 log = get_plugin_logger("claims")
 
 REPORT_FILE = "claims-report.json"
-_MARKER = re.compile(r"<!--\s*not-a-claim\b.*?-->[ \t]*", re.S)
 _FOOTNOTE_BACKREF = re.compile(r'(<li id="fn:(?P<key>[^"]+)">.*?)(<a class="footnote-backref")', re.S)
 
 # State for one build; on_config starts it afresh each time `serve` rebuilds.
@@ -45,16 +45,17 @@ def on_startup(*, command, dirty):
 # and rewrites [@key], so a broken refs.bib stops here with a clear message.
 @event_priority(50)
 def on_config(config):
+    root = os.path.dirname(config.config_file_path)
     bib_path = _bib_path(config)
     try:
-        bibliography = read_bibliography(bib_path)
+        bibliography = read_bibliography(bib_path, display_path=os.path.relpath(bib_path, root))
     except InputError as error:
-        raise PluginError(f"{_relative(str(error), config)}") from None
-    _guard_bibtex_plugin(config)
-    _state.update(bibliography=bibliography, root=os.path.dirname(config.config_file_path),
-                  reports={}, titles={}, bib_findings=check_entries(bibliography))
+        raise PluginError(str(error)) from None
+    _guard_bibtex_plugin(config, bibliography.path)
+    _state.update(bibliography=bibliography, root=root, reports={}, titles={},
+                  bib_findings=check_entries(bibliography))
     for finding in _state["bib_findings"]:
-        log.warning(_relative(finding.as_text(), config))
+        log.warning(finding.as_text())
     return config
 
 
@@ -69,8 +70,10 @@ def on_files(files, *, config):
         _state["reports"][file.src_uri] = report
         _state["titles"][file.src_uri] = report.title or file.src_uri
     cited = {key for report in _state["reports"].values() for key, _, _ in report.citations}
-    for finding in check_uncited(_state["bibliography"], cited):
-        log.warning(_relative(finding.as_text(), config))
+    uncited = check_uncited(_state["bibliography"], cited)
+    _state["bib_findings"] = _state["bib_findings"] + uncited
+    for finding in uncited:
+        log.warning(finding.as_text())
     return files
 
 
@@ -82,11 +85,10 @@ def on_page_markdown(markdown, *, page, config, files):
             log.warning(finding.as_text())
         markdown = _disarm_bad_citations(markdown, report.findings)
         if report.findings and _state["serving"]:
-            markdown = _notice(report.findings) + "\n\n" + markdown
+            markdown = _with_notice(markdown, _notice(report.findings))
     if PLACEHOLDER in markdown:
         markdown = markdown.replace(PLACEHOLDER, _sources_list(page, files))
-    # The markers have done their job; removed, they cannot split a paragraph.
-    return _MARKER.sub("", markdown)
+    return remove_markers(markdown)
 
 
 def on_page_content(html_text, *, page, config, files):
@@ -107,10 +109,7 @@ def on_post_build(*, config):
     reports = list(_state["reports"].values())
     findings = sum(len(report.findings) for report in reports) + len(_state["bib_findings"])
     _write_report(os.path.join(config.site_dir, REPORT_FILE), reports)
-    log.info(
-        f"{len(reports)} pages, {sum(r.claims for r in reports)} claims, "
-        f"{sum(r.cited for r in reports)} cited, {sum(r.exempt for r in reports)} exempt, "
-        f"{findings} findings; report in {REPORT_FILE}")
+    log.info(f"{summary_line(reports, findings)}; report in {REPORT_FILE}")
 
 
 # -----------------------------------------------------------------------------
@@ -124,7 +123,7 @@ def _bib_path(config):
     return os.path.join(os.path.dirname(config.config_file_path), bibtex.config.bib_file)
 
 
-def _guard_bibtex_plugin(config):
+def _guard_bibtex_plugin(config, bib_name):
     """Turn any crash of mkdocs-bibtex's own reading of refs.bib into a one-line error.
 
     Our reader has already accepted the file, so this only matters if pybtex
@@ -134,7 +133,7 @@ def _guard_bibtex_plugin(config):
     events = config.plugins.events["config"]
     for index, method in enumerate(events):
         if getattr(method, "__self__", None) is config.plugins.get("bibtex"):
-            events[index] = _without_traceback(method, _relative(_bib_path(config), config))
+            events[index] = _without_traceback(method, bib_name)
 
 
 def _without_traceback(method, bib_name):
@@ -154,11 +153,6 @@ def _display_path(abs_path):
     return os.path.relpath(abs_path, _state["root"])
 
 
-def _relative(text, config):
-    root = os.path.dirname(config.config_file_path) + os.sep
-    return text.replace(root, "")
-
-
 def _disarm_bad_citations(markdown, findings):
     """Hide bad citations from mkdocs-bibtex, which would print a traceback for
     them and then delete them; the preview shows them as plain text instead."""
@@ -167,6 +161,14 @@ def _disarm_bad_citations(markdown, findings):
             shown = finding.sentence[1:].replace("@", "")
             markdown = markdown.replace(finding.sentence, f"[citation problem: {shown}")
     return markdown
+
+
+def _with_notice(markdown, notice):
+    """The notice just under the page's main heading, or at the top if it has none."""
+    heading, newline, rest = markdown.lstrip("\n").partition("\n")
+    if heading.startswith("# "):
+        return f"{heading}\n\n{notice}\n{newline}{rest}"
+    return f"{notice}\n\n{markdown}"
 
 
 def _notice(findings):

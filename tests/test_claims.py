@@ -382,3 +382,33 @@ def test_claim_rules_do_not_import_mkdocs():
     for module in (ROOT / "hooks" / "claimcheck").glob("*.py"):
         source = module.read_text(encoding="utf-8")
         assert not re.search(r"^\s*(from|import)\s+mkdocs\b", source, re.M), module.name
+
+
+def test_preview_shows_a_notice_on_a_page_with_findings(fixture_site):
+    import socket
+    import time
+    import urllib.request
+
+    from conftest import MKDOCS, build_env
+
+    config, _ = fixture_site({"index.md": FRONT + "# Test page\n\nMSCs come from bone marrow.\n"})
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(build_env(), SITE_URL=f"http://127.0.0.1:{port}/")
+    server = subprocess.Popen([*MKDOCS, "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        html = ""
+        for _ in range(150):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+                    html = response.read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert 'class="claims-notice" role="alert"' in html
+        assert "Line 9, CLAIM001" in html and "MSCs come from bone marrow." in html
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -72,19 +72,23 @@ class Bibliography:
 # Reading
 # -----------------------------------------------------------------------------
 
-def read_bibliography(path):
-    """Parse the file; raise InputError with a located message if it cannot be read."""
+def read_bibliography(path, display_path=None):
+    """Parse the file; raise InputError with a located message if it cannot be read.
+
+    Messages name the file as `display_path` (as the editor knows it), or as `path`.
+    """
+    shown = display_path or str(path)
     try:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
     except FileNotFoundError:
-        raise InputError(f"{path}:1:1: BIB001 The bibliography file does not exist.") from None
+        raise InputError(f"{shown}:1:1: BIB001 The bibliography file does not exist.") from None
     except UnicodeDecodeError as error:
-        raise InputError(f"{path}:1:1: BIB001 The bibliography is not UTF-8 text "
+        raise InputError(f"{shown}:1:1: BIB001 The bibliography is not UTF-8 text "
                          f"(byte {error.start}). Save it as UTF-8.") from None
     except OSError as error:
-        raise InputError(f"{path}:1:1: BIB001 The bibliography cannot be read ({error.strerror}).") from None
-    return Bibliography(path, parse_bibtex(path, text))
+        raise InputError(f"{shown}:1:1: BIB001 The bibliography cannot be read ({error.strerror}).") from None
+    return Bibliography(shown, parse_bibtex(shown, text))
 
 
 def parse_bibtex(path, text):

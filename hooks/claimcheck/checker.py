@@ -38,6 +38,15 @@ def check_page(path, text, known_keys, today=None):
     return report
 
 
+def summary_line(reports, finding_count):
+    """One line for the end of a run: pages, claims, cited, exempt, findings."""
+    claims = sum(report.claims for report in reports)
+    cited = sum(report.cited for report in reports)
+    exempt = sum(report.exempt for report in reports)
+    return (f"{len(reports)} pages, {claims} claims, {cited} cited, {exempt} exempt, "
+            f"{finding_count} findings")
+
+
 def page_title(text):
     """The front matter's title, or "" when there is none or it cannot be read."""
     try:

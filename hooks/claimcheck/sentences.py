@@ -25,6 +25,7 @@ _CITATION_IN_CODE = re.compile(r"\[[^\[\]\n]*@[^\[\]\n]*\]")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _EMAIL = re.compile(r"^\[[\w.%+-]+@[\w.-]+\.[A-Za-z]{2,}\]$")
 _MARKER = re.compile(r"<!--\s*not-a-claim\b\s*:?(?P<reason>.*?)-->", re.S)
+_MARKER_WITH_SPACE = re.compile(r"<!--\s*not-a-claim\b.*?-->[ \t]*", re.S)
 
 # A full stop, question or exclamation mark, maybe closed by quotes or
 # brackets, then white space.
@@ -61,6 +62,11 @@ class Sentence:
     plain: str       # the same span with hidden text blanked out
     citations: list = field(default_factory=list)
     markers: list = field(default_factory=list)
+
+
+def remove_markers(markdown):
+    """The Markdown without its not-a-claim markers, which would split paragraphs."""
+    return _MARKER_WITH_SPACE.sub("", markdown)
 
 
 def hide_non_prose(text):
