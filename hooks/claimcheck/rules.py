@@ -54,7 +54,7 @@ def check_unit(path, unit, known_keys):
         if not marker.reason:
             result.findings.append(Finding(path, *at(marker.start), "CLAIM004", MESSAGES["CLAIM004"]))
     if unit.kind == "table row":
-        _check_table_row(path, unit, sentences, valid, at, result)
+        _check_table_row(path, unit, valid, result)
     else:
         _check_sentences(path, unit, sentences, valid, known_keys, at, result)
     return result
@@ -75,7 +75,7 @@ def _validate_citations(path, citations, known_keys, at, result):
     return valid
 
 
-def _check_table_row(path, unit, sentences, valid, at, result):
+def _check_table_row(path, unit, valid, result):
     result.claims += 1
     if valid:
         result.cited += 1
