@@ -52,7 +52,7 @@ def on_config(config):
     except InputError as error:
         raise PluginError(str(error)) from None
     _guard_bibtex_plugin(config, bibliography.path)
-    _state.update(bibliography=bibliography, root=root, reports={}, titles={},
+    _state.update(bibliography=bibliography, entries=bibliography.by_key(), root=root, reports={},
                   bib_findings=check_entries(bibliography))
     for finding in _state["bib_findings"]:
         log.warning(finding.as_text())
@@ -61,14 +61,12 @@ def on_config(config):
 
 def on_files(files, *, config):
     """Check every page once, before any is rendered, so the Sources page knows every citation."""
-    known_keys = set(_state["bibliography"].by_key())
+    known_keys = set(_state["entries"])
     today = datetime.date.today()
     for file in files.documentation_pages():
         source = file.content_string
         path = _display_path(file.abs_src_path)
-        report = check_page(path, source, known_keys, today)
-        _state["reports"][file.src_uri] = report
-        _state["titles"][file.src_uri] = report.title or file.src_uri
+        _state["reports"][file.src_uri] = check_page(path, source, known_keys, today)
     cited = {key for report in _state["reports"].values() for key, _, _ in report.citations}
     uncited = check_uncited(_state["bibliography"], cited)
     _state["bib_findings"] = _state["bib_findings"] + uncited
@@ -93,7 +91,7 @@ def on_page_markdown(markdown, *, page, config, files):
 
 def on_page_content(html_text, *, page, config, files):
     """Show each reference's kind of evidence in the page's reference list."""
-    entries = _state["bibliography"].by_key()
+    entries = _state["entries"]
 
     def add_label(match):
         entry = entries.get(match.group("key"))
@@ -183,16 +181,20 @@ def _notice(findings):
             ).replace("@", "&#64;")  # so the citation plugin leaves "[@key]" in the advice alone
 
 
+def _title(src_uri):
+    return _state["reports"][src_uri].title or src_uri
+
+
 def _sources_list(page, files):
     citations = {}
     for src_uri, report in sorted(_state["reports"].items()):
         for key, _, heading in report.citations:
-            citations.setdefault(key, []).append((_state["titles"][src_uri], heading, src_uri))
+            citations.setdefault(key, []).append((_title(src_uri), heading, src_uri))
 
     def link_to(src_uri, heading):
         # The list is raw HTML, so MkDocs does not rewrite its links: give final URLs.
         target = get_relative_url(files.get_file_from_path(src_uri).url, page.file.url)
-        title = _state["titles"][src_uri]
+        title = _title(src_uri)
         return target if not heading or heading == title else f"{target}#{slugify(heading, '-')}"
 
     return sources_markdown(_state["bibliography"], citations, link_to)

@@ -78,7 +78,7 @@ def fixture_config(docs_dir, nav=None):
 def fixture_site(tmp_path):
     """Write a small site from {relative path: text}; returns (config file, site dir)."""
 
-    def write(pages, nav=None, bib_file=None):
+    def write(pages, nav=None, bib_file=None, redirects=None):
         docs = tmp_path / "docs"
         for relative, text in pages.items():
             target = docs / relative
@@ -88,6 +88,8 @@ def fixture_site(tmp_path):
         for plugin in config["plugins"]:
             if isinstance(plugin, dict) and "bibtex" in plugin:
                 plugin["bibtex"]["bib_file"] = str(bib_file or FIXTURE_BIB)
+            if isinstance(plugin, dict) and "redirects" in plugin:
+                plugin["redirects"]["redirect_maps"] = redirects or {}
         config_file = tmp_path / "mkdocs.yml"
         config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
         return config_file, tmp_path / "site"

@@ -19,8 +19,6 @@ from conftest import ROOT, fixture_config
 
 sys.path.insert(0, str(ROOT / "tools"))
 from browser import first_visit, is_local  # noqa: E402
-from readability import grade, smog  # noqa: E402
-from site_text import body_text  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -217,22 +215,6 @@ def test_search_finds_the_right_pages(browser, base_url, query, expected):
     close(page)
     for path in expected:
         assert any(href.split("?")[0].rstrip("/").endswith(path.rstrip("/")) for href in hrefs), (path, hrefs)
-
-
-# -----------------------------------------------------------------------------
-# Readability report
-# -----------------------------------------------------------------------------
-
-def test_readability_report(built_site, site_pages, report, capsys):
-    rows = []
-    for path in site_pages:
-        text = body_text((Path(built_site) / path / "index.html").read_text(encoding="utf-8"))
-        entry = report.setdefault("pages", {}).setdefault(path, {})
-        entry["grade"], entry["smog"] = round(grade(text), 1), round(smog(text), 1)
-        rows.append(f"  /{path:42} Flesch-Kincaid {entry['grade']:4}  SMOG {entry['smog']:4}")
-    with capsys.disabled():
-        print("\n\nReadability (rendered body text):\n" + "\n".join(rows))
-    assert rows
 
 
 # -----------------------------------------------------------------------------

@@ -38,7 +38,7 @@ def html_of(site, page):
 # Readability
 # -----------------------------------------------------------------------------
 
-def test_readability_of_every_page(built_site, capsys):
+def test_readability_of_every_page(built_site, report, capsys):
     rows, too_hard = [], []
     for path in content_pages(built_site):
         name = path.relative_to(built_site).as_posix()
@@ -46,6 +46,9 @@ def test_readability_of_every_page(built_site, capsys):
             continue
         text = body_text(path.read_text(encoding="utf-8"))
         rows.append((name, grade(text), smog(text), len(text.split())))
+        page = name.removesuffix("index.html")
+        entry = report.setdefault("pages", {}).setdefault(page, {})
+        entry["grade"], entry["smog"] = round(rows[-1][1], 1), round(rows[-1][2], 1)
         if rows[-1][1] > MAX_PAGE_GRADE:
             too_hard.append(rows[-1])
     with capsys.disabled():

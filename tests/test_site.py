@@ -9,9 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import FIXTURE_BIB, ROOT, fixture_config, strict_build
+from conftest import ROOT, strict_build
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from claimcheck.metadata import check_metadata  # noqa: E402
@@ -248,19 +247,9 @@ def test_lock_files_pin_every_package_with_a_hash():
                 assert "--hash=sha256:" in block, f"{name}: no hash for {block.splitlines()[0]}"
 
 
-def test_moved_page_redirect_works_offline(tmp_path):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "index.md").write_text(page(), encoding="utf-8")
-    config = fixture_config(docs)
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "redirects" in plugin:
-            plugin["redirects"]["redirect_maps"] = {"old-page.md": "index.md"}
-        if isinstance(plugin, dict) and "bibtex" in plugin:
-            plugin["bibtex"]["bib_file"] = str(FIXTURE_BIB)
-    config_file = tmp_path / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
-    result = strict_build(config_file, tmp_path / "site")
+def test_moved_page_redirect_works_offline(fixture_site):
+    config, site = fixture_site({"index.md": page()}, redirects={"old-page.md": "index.md"})
+    result = strict_build(config, site)
     assert result.returncode == 0, result.stderr
-    redirect = (tmp_path / "site" / "old-page" / "index.html").read_text(encoding="utf-8")
+    redirect = (site / "old-page" / "index.html").read_text(encoding="utf-8")
     assert 'http-equiv="refresh"' in redirect and "//" not in redirect.split("url=")[1].split('"')[0]

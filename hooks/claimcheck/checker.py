@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 
 from .blocks import prose_units
 from .findings import Finding
-from .frontmatter import FrontMatterError, front_matter_lines, split_front_matter
-from .metadata import check_metadata
+from .frontmatter import front_matter_lines
+from .metadata import read_metadata
 from .rules import check_unit
 
 
@@ -23,8 +23,8 @@ class PageReport:
 
 def check_page(path, text, known_keys, today=None):
     """Every finding for one page's Markdown source, with counts for the summary."""
-    report = PageReport(path, title=page_title(text))
-    report.findings += check_metadata(path, text, today or datetime.date.today())
+    findings, meta = read_metadata(path, text, today or datetime.date.today())
+    report = PageReport(path, title=str(meta.get("title") or ""), findings=findings)
     skipped = front_matter_lines(text)
     body = text.split("\n", skipped)[-1] if skipped else text
     for unit in prose_units(body, first_line=skipped + 1):
@@ -45,15 +45,6 @@ def summary_line(reports, finding_count):
     exempt = sum(report.exempt for report in reports)
     return (f"{len(reports)} pages, {claims} claims, {cited} cited, {exempt} exempt, "
             f"{finding_count} findings")
-
-
-def page_title(text):
-    """The front matter's title, or "" when there is none or it cannot be read."""
-    try:
-        meta, _, _ = split_front_matter(text)
-    except FrontMatterError:
-        return ""
-    return str(meta.get("title") or "")
 
 
 def read_page(path):

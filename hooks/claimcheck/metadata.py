@@ -21,12 +21,17 @@ MAX_REVIEW_INTERVAL_MONTHS = 12
 
 def check_metadata(path, text, today):
     """All front-matter findings for one page."""
+    return read_metadata(path, text, today)[0]
+
+
+def read_metadata(path, text, today):
+    """(findings, front matter fields) for one page; the fields are {} if unreadable."""
     try:
         meta, _, _ = split_front_matter(text)
     except FrontMatterError as error:
         return [Finding(path, error.line, 1, "META005",
                         f"The front matter is not valid YAML ({error.problem}). "
-                        "Check the lines between the two `---` lines: each must be `name: value`.")]
+                        "Check the lines between the two `---` lines: each must be `name: value`.")], {}
     findings = _missing_fields(path, text, meta)
     dates = {}
     for name in DATE_FIELDS:
@@ -40,7 +45,7 @@ def check_metadata(path, text, today):
                 dates[name] = value
     if len(dates) == 2:
         findings += _review_window(path, text, dates["last_reviewed"], dates["next_review"], today)
-    return findings
+    return findings, meta
 
 
 def _missing_fields(path, text, meta):
