@@ -34,6 +34,9 @@ EVIDENCE_LABELS = {
     "narrative review": "Expert review",
     "trial registry record": "Trial registry record",
     "regulator or patient information": "Regulator or patient information",
+    # What a newspaper or a hospital's public account said; never evidence of a fact
+    # about a patient, only of what was reported.
+    "news report": "News report",
 }
 
 SKIPPED_TYPES = {"comment", "preamble", "string"}
@@ -243,7 +246,7 @@ def _field_findings(path, entry):
         if not entry.fields.get(name):
             findings.append(Finding(path, entry.line, 1, "BIB003",
                                     f"`{entry.key}` has no `{name}`. Add it from the source itself."))
-    if not any(entry.fields.get(name) for name in LOCATORS):
+    if not any(entry.fields.get(name) for name in _locators_for(entry)):
         findings.append(Finding(path, entry.line, 1, "BIB003",
                                 f"`{entry.key}` has no doi, pmid or url, so readers cannot find it. "
                                 "Add one you have checked; a PubMed search URL will do."))
@@ -259,6 +262,17 @@ def _field_findings(path, entry):
                                 f"`{entry.key}` needs `evidence = {{...}}` with one of: "
                                 + ", ".join(EVIDENCE_LABELS) + "."))
     return findings
+
+
+def _locators_for(entry):
+    """Fields that let a reader find the source.
+
+    Some news reports (a post on a hospital's social-media account) have no stable
+    web address, so for them `howpublished` (who published it, where) is enough.
+    """
+    if entry.fields.get("evidence", "").lower() == "news report":
+        return LOCATORS + ("howpublished",)
+    return LOCATORS
 
 
 def _locator_findings(path, entry):
