@@ -3,8 +3,10 @@
 Usage:
     python hooks/claims.py [--bib FILE] [--format text|json] PATH...
 
-PATH is a Markdown file or a folder, searched for *.md. Exit status: 0 no
-findings, 1 findings, 2 a usage or input error (shown as one line).
+PATH is a Markdown file or a folder, searched for *.md. For a folder, the
+shared snippets in the `includes` folder beside it (docs -> includes) are
+checked too, once each. Exit status: 0 no findings, 1 findings, 2 a usage
+or input error (shown as one line).
 The rules are explained in CONTRIBUTING.md, "What the checks mean".
 """
 
@@ -15,8 +17,9 @@ from pathlib import Path
 
 # Run as a script, the folder of this file is on sys.path; the package sits beside it.
 from claimcheck.bibliography import check_entries, check_uncited, read_bibliography
-from claimcheck.checker import check_page, read_page, summary_line
+from claimcheck.checker import check_page, check_snippet, read_page, summary_line
 from claimcheck.findings import InputError
+from claimcheck.snippets import NOT_PROSE
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 
@@ -31,12 +34,18 @@ def main(argv=None):
         return 2
     findings, reports, unreadable = check_entries(bibliography), [], []
     known_keys = set(bibliography.by_key())
-    for path in pages:
+    for path, includes in pages:
         text, problem = read_page(path)
         if problem:
             unreadable.append(problem)
             continue
-        reports.append(check_page(str(path), text, known_keys))
+        reports.append(check_page(str(path), text, known_keys, snippets=_snippet_names(includes)))
+    for path in _snippet_files({includes for _, includes in pages if includes}):
+        text, problem = read_page(path)
+        if problem:
+            unreadable.append(problem)
+            continue
+        reports.append(check_snippet(str(path), text, known_keys))
     findings += unreadable + [finding for report in reports for finding in report.findings]
     if any(Path(path).is_dir() for path in args.paths):
         # Only a whole folder shows which entries no page cites.
@@ -61,16 +70,27 @@ def _arguments(argv):
 
 
 def _markdown_files(paths):
+    """[(page, its includes folder or None)]: only a folder's pages know where their snippets are."""
     files = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            files += sorted(path.rglob("*.md"))
+            includes = path.parent / "includes"
+            files += [(page, includes if includes.is_dir() else None) for page in sorted(path.rglob("*.md"))]
         elif path.is_file():
-            files.append(path)
+            files.append((path, None))
         else:
             raise InputError(f"{name}: no such file or folder. Give a Markdown file or a folder of them.")
     return files
+
+
+def _snippet_names(includes):
+    return {path.name for path in includes.glob("*.md")} if includes else None
+
+
+def _snippet_files(folders):
+    """Each snippet with prose in the given includes folders, checked once however many pages use it."""
+    return sorted(path for folder in folders for path in folder.glob("*.md") if path.name not in NOT_PROSE)
 
 
 def _print(findings, reports, output_format):

@@ -4,6 +4,9 @@ Everything here is glue: it hands each page's source to the plain checks
 and logs what they find. Warnings go through MkDocs' plugin logger, which
 `mkdocs build --strict` counts, so any finding fails a strict build. The
 same checks run without MkDocs as `python hooks/claims.py`.
+
+It also inserts the shared snippets from includes/ into each page before
+mkdocs-bibtex runs, so citations inside a snippet become references.
 """
 
 import datetime
@@ -18,10 +21,11 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from claimcheck.bibliography import check_entries, check_uncited, read_bibliography
-from claimcheck.checker import check_page, summary_line
+from claimcheck.checker import check_page, check_snippet, read_page, summary_line
 from claimcheck.findings import InputError
 from claimcheck.sentences import remove_markers
-from claimcheck.sources_page import PLACEHOLDER, sources_markdown
+from claimcheck.snippets import NOT_PROSE, expand_snippets, snippet_names
+from sources_page import PLACEHOLDER, sources_markdown
 
 log = get_plugin_logger("claims")
 
@@ -53,21 +57,26 @@ def on_config(config):
         raise PluginError(str(error)) from None
     _guard_bibtex_plugin(config, bibliography.path)
     _state.update(bibliography=bibliography, entries=bibliography.by_key(), root=root, reports={},
-                  bib_findings=check_entries(bibliography))
+                  bib_findings=check_entries(bibliography), snippet_folders=_snippet_folders(config, root),
+                  snippets={}, snippet_reports={}, page_snippets={})
     for finding in _state["bib_findings"]:
         log.warning(finding.as_text())
     return config
 
 
 def on_files(files, *, config):
-    """Check every page once, before any is rendered, so the Sources page knows every citation."""
+    """Check every page, and every snippet the pages use, once, before any page is rendered,
+    so the Sources page knows every citation."""
     known_keys = set(_state["entries"])
     today = datetime.date.today()
+    available = _available_snippets()
     for file in files.documentation_pages():
         source = file.content_string
         path = _display_path(file.abs_src_path)
-        _state["reports"][file.src_uri] = check_page(path, source, known_keys, today)
-    cited = {key for report in _state["reports"].values() for key, _, _ in report.citations}
+        _state["reports"][file.src_uri] = check_page(path, source, known_keys, today, available)
+        _state["page_snippets"][file.src_uri] = snippet_names(source) if available is not None else []
+    _check_snippets(known_keys, available or {})
+    cited = {key for report in _all_reports() for key, _, _ in report.citations}
     uncited = check_uncited(_state["bibliography"], cited)
     _state["bib_findings"] = _state["bib_findings"] + uncited
     for finding in uncited:
@@ -75,15 +84,22 @@ def on_files(files, *, config):
     return files
 
 
+# Priority 50 runs before mkdocs-bibtex (priority 0), so it sees the raw [@key]
+# citations of the page and of the snippets inserted here.
 @event_priority(50)
 def on_page_markdown(markdown, *, page, config, files):
+    if _state["page_snippets"].get(page.file.src_uri):
+        markdown = expand_snippets(markdown, _state["snippets"].get)
+        for report in _state["snippet_reports"].values():
+            markdown = _disarm_bad_citations(markdown, report.findings)
     report = _state["reports"].get(page.file.src_uri)
     if report:
         for finding in report.findings:
             log.warning(finding.as_text())
         markdown = _disarm_bad_citations(markdown, report.findings)
-        if report.findings and _state["serving"]:
-            markdown = _with_notice(markdown, _notice(report.findings))
+        shown = report.findings + _snippet_findings(page.file.src_uri)
+        if shown and _state["serving"]:
+            markdown = _with_notice(markdown, _notice(shown, report.path))
     if PLACEHOLDER in markdown:
         markdown = markdown.replace(PLACEHOLDER, _sources_list(page, files))
     return remove_markers(markdown)
@@ -104,7 +120,7 @@ def on_page_content(html_text, *, page, config, files):
 
 
 def on_post_build(*, config):
-    reports = list(_state["reports"].values())
+    reports = _all_reports()
     findings = sum(len(report.findings) for report in reports) + len(_state["bib_findings"])
     _write_report(os.path.join(config.site_dir, REPORT_FILE), reports)
     log.info(f"{summary_line(reports, findings)}; report in {REPORT_FILE}")
@@ -119,6 +135,51 @@ def _bib_path(config):
     if bibtex is None or not bibtex.config.bib_file:
         raise PluginError("mkdocs.yml: the claim checks need the bibtex plugin with `bib_file:` set.")
     return os.path.join(os.path.dirname(config.config_file_path), bibtex.config.bib_file)
+
+
+def _snippet_folders(config, root):
+    """The folders pymdownx.snippets reads, as absolute paths ([] if it is not used).
+
+    pymdownx resolves relative folders from the working directory, which for
+    `make` is the folder of mkdocs.yml; resolving from mkdocs.yml always works.
+    """
+    if "pymdownx.snippets" not in config.markdown_extensions:
+        return []
+    folders = (config.mdx_configs.get("pymdownx.snippets") or {}).get("base_path", ["."])
+    folders = [folders] if isinstance(folders, str) else folders
+    return [os.path.join(root, folder) for folder in folders]
+
+
+def _available_snippets():
+    """{name: path} of every Markdown snippet, first folder first; None when snippets are off."""
+    if not _state["snippet_folders"]:
+        return None
+    available = {}
+    for folder in reversed(_state["snippet_folders"]):
+        if os.path.isdir(folder):
+            available.update({name: os.path.join(folder, name) for name in os.listdir(folder)
+                              if name.endswith(".md")})
+    return available
+
+
+def _check_snippets(known_keys, available):
+    """Read and check each snippet that a page uses, once; log its findings at the snippet's lines."""
+    used = {name for names in _state["page_snippets"].values() for name in names if name in available}
+    for name in sorted(used):
+        text, problem = read_page(available[name])
+        if problem:
+            log.warning(problem.as_text())
+            continue  # left out of the pages; the warning stops a strict build
+        _state["snippets"][name] = text
+        if name not in NOT_PROSE:
+            report = check_snippet(_display_path(available[name]), text, known_keys)
+            _state["snippet_reports"][name] = report
+            for finding in report.findings:
+                log.warning(finding.as_text())
+
+
+def _all_reports():
+    return list(_state["reports"].values()) + list(_state["snippet_reports"].values())
 
 
 def _guard_bibtex_plugin(config, bib_name):
@@ -169,10 +230,17 @@ def _with_notice(markdown, notice):
     return f"{notice}\n\n{markdown}"
 
 
-def _notice(findings):
+def _snippet_findings(src_uri):
+    """Findings in the snippets a page shows (logged once, in on_files)."""
+    return [finding for name in _state["page_snippets"].get(src_uri, [])
+            for finding in getattr(_state["snippet_reports"].get(name), "findings", [])]
+
+
+def _notice(findings, page_path):
     """A box at the top of the page in `mkdocs serve`, listing what to fix."""
     items = "\n".join(
-        f"<li><strong>Line {f.line}, {f.code}</strong>: {html.escape(f.message)}"
+        f"<li><strong>{'' if f.path == page_path else html.escape(f.path) + ', '}Line {f.line}, {f.code}</strong>: "
+        f"{html.escape(f.message)}"
         + (f"<br><q>{html.escape(f.sentence)}</q>" if f.sentence else "") + "</li>"
         for f in findings)
     return (f'<div class="claims-notice" role="alert">\n<p><strong>{len(findings)} problem'
@@ -190,6 +258,10 @@ def _sources_list(page, files):
     for src_uri, report in sorted(_state["reports"].items()):
         for key, _, heading in report.citations:
             citations.setdefault(key, []).append((_title(src_uri), heading, src_uri))
+        # A snippet's sources are cited on every page that shows it.
+        for name in _state["page_snippets"].get(src_uri, []):
+            for key, _, _ in getattr(_state["snippet_reports"].get(name), "citations", []):
+                citations.setdefault(key, []).append((_title(src_uri), "", src_uri))
 
     def link_to(src_uri, heading):
         # The list is raw HTML, so MkDocs does not rewrite its links: give final URLs.
@@ -201,15 +273,20 @@ def _sources_list(page, files):
 
 
 def _write_report(path, reports):
+    snippet_paths = {report.path for report in _state["snippet_reports"].values()}
+    reports = sorted(reports, key=lambda r: r.path)
     data = {
-        "pages": [
-            {"path": r.path, "claims": r.claims, "cited": r.cited, "exempt": r.exempt,
-             "citations": [{"key": key, "line": line, "section": heading} for key, line, heading in r.citations],
-             "findings": [f.as_dict() for f in r.findings]}
-            for r in sorted(reports, key=lambda r: r.path)
-        ],
+        "pages": [_report_data(r) for r in reports if r.path not in snippet_paths],
+        "snippets": [_report_data(r) for r in reports if r.path in snippet_paths],
         "bibliography_findings": [f.as_dict() for f in _state["bib_findings"]],
     }
     with open(path, "w", encoding="utf-8") as handle:
         json.dump(data, handle, indent=2, ensure_ascii=False, sort_keys=True)
         handle.write("\n")
+
+
+def _report_data(report):
+    return {"path": report.path, "claims": report.claims, "cited": report.cited, "exempt": report.exempt,
+            "citations": [{"key": key, "line": line, "section": heading}
+                          for key, line, heading in report.citations],
+            "findings": [finding.as_dict() for finding in report.findings]}

@@ -6,7 +6,8 @@ CONTRIBUTING.md explains the same codes for editors.
 
 Examples of page rules are Markdown bodies (front matter is added by the
 test); examples of BIB rules are BibTeX text. Known keys in the examples
-are `smith2020example` and `agency2021advice`.
+are `smith2020example` and `agency2021advice`; the one known snippet in the
+includes folder is `help-box.md`.
 """
 
 from dataclasses import dataclass
@@ -35,6 +36,17 @@ _ENTRY = """@article{{smith2020example,
 
 def _entry(extra="doi = {10.1000/x1}"):
     return _ENTRY.format(extra=extra)
+
+
+# A news report may have no stable web address; who published it, and where, then finds it.
+_NEWS_REPORT = """@misc{{press2020story,
+  evidence = {{news report}},
+  author = {{{{Example Hospital press office}}}},
+  title = {{A story about a patient}},
+  year = {{2020}},
+  {extra}
+}}
+"""
 
 
 RULES = (
@@ -127,8 +139,10 @@ RULES = (
          "article also needs authors and a journal.",
          "Add the missing field, copied from the source itself.",
          flagged=(_entry().replace("  journal = {Journal of Examples},\n", ""),
-                  _entry(extra="pages = {1}")),
-         passing=(_entry(), _entry(extra="url = {https://example.org/paper}"))),
+                  _entry(extra="pages = {1}"),
+                  _NEWS_REPORT.format(extra="note = {no locator}")),
+         passing=(_entry(), _entry(extra="url = {https://example.org/paper}"),
+                  _NEWS_REPORT.format(extra="howpublished = {Post on the hospital's public social-media account}"))),
     Rule("BIB004", "malformed-locator",
          "A broken DOI, PMID or URL sends readers nowhere.",
          "Copy the identifier again from the source: a DOI starts with 10., a PMID is digits, a URL "
@@ -153,38 +167,62 @@ RULES = (
          flagged=(_entry().replace("smith2020example", "smith:2020"),),
          passing=(_entry(),)),
     Rule("META001", "missing-page-detail",
-         "Readers and search engines need a title and description; review dates show the page is current.",
+         "Readers and search engines need a title and description; review dates show the page is current, "
+         "and evidence_checked shows when someone last searched for new evidence.",
          "Add the missing line to the front matter between the --- lines.",
-         flagged=("---\ntitle: A page\n---\n# A page\n",),
+         flagged=("---\ntitle: A page\n---\n# A page\n",
+                  "---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
+                  "next_review: 2027-11-26\n---\n# A page\n"),
          passing=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
-                  "next_review: 2027-11-26\n---\n# A page\n",)),
+                  "next_review: 2027-11-26\nevidence_checked: 2026-11-26\n---\n# A page\n",)),
     Rule("META002", "bad-date",
-         "Review dates must be real dates so the build can tell when a review is due.",
+         "Review and evidence dates must be real dates so the build can tell when a review is due.",
          "Write dates as YYYY-MM-DD.",
          flagged=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 26/11/2026\n"
-                  "next_review: 2027-11-26\n---\n# A page\n",),
+                  "next_review: 2027-11-26\nevidence_checked: 2026-11-26\n---\n# A page\n",
+                  "---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
+                  "next_review: 2027-11-26\nevidence_checked: 2026-02-30\n---\n# A page\n"),
          passing=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
-                  "next_review: 2027-11-26\n---\n# A page\n",)),
+                  "next_review: 2027-11-26\nevidence_checked: 2026-11-26\n---\n# A page\n",)),
     Rule("META003", "review-overdue",
          "Out-of-date health information can harm; a page past its review date must be checked again.",
          "Check the page against its sources, then update last_reviewed and next_review.",
          flagged=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2020-01-01\n"
                   "next_review: 2020-12-01\n---\n# A page\n",),
          passing=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
-                  "next_review: 2027-11-26\n---\n# A page\n",)),
+                  "next_review: 2027-11-26\nevidence_checked: 2026-11-26\n---\n# A page\n",)),
     Rule("META004", "review-window",
          "Pages are reviewed at least every 12 months.",
          "Set next_review after last_reviewed and at most 12 months later.",
          flagged=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
                   "next_review: 2028-11-26\n---\n# A page\n",),
          passing=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
-                  "next_review: 2027-05-26\n---\n# A page\n",)),
+                  "next_review: 2027-05-26\nevidence_checked: 2026-11-26\n---\n# A page\n",)),
     Rule("META005", "bad-front-matter",
          "If the front matter is not valid YAML, the page loses its title and dates.",
          "Make each line `name: value`; put quotes around values that contain a colon.",
          flagged=("---\ntitle: Tolerance: what it means\ndescription: [oops\n---\n# A page\n",),
          passing=("---\ntitle: \"Tolerance: what it means\"\ndescription: About a page.\n"
-                  "last_reviewed: 2026-11-26\nnext_review: 2027-11-26\n---\n# A page\n",)),
+                  "last_reviewed: 2026-11-26\nnext_review: 2027-11-26\nevidence_checked: 2026-11-26\n---\n# A page\n",)),
+    Rule("META006", "evidence-date-in-future",
+         "The footer tells readers when the evidence was last checked; a date that has not come yet misleads them.",
+         "Set evidence_checked to the day you last searched for new evidence on the page's topic.",
+         flagged=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
+                  "next_review: 2027-11-26\nevidence_checked: 2026-12-25\n---\n# A page\n",),
+         passing=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
+                  "next_review: 2027-11-26\nevidence_checked: 2026-11-26\n---\n# A page\n",)),
+    Rule("META007", "evidence-check-too-old",
+         "A review that rests on a search for evidence more than a year old can miss what changed since.",
+         "Search again for new evidence on the page's topic, then set evidence_checked to that day.",
+         flagged=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
+                  "next_review: 2027-11-26\nevidence_checked: 2025-11-25\n---\n# A page\n",),
+         passing=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
+                  "next_review: 2027-11-26\nevidence_checked: 2025-11-26\n---\n# A page\n",)),
+    Rule("SNIPPET001", "missing-snippet",
+         "A page that includes shared text that does not exist would lose it, such as a help box, without a sign.",
+         "Fix the file name after --8<--, or create the file in includes/.",
+         flagged=('--8<-- "no-such-box.md"\n', '!!! note "Box"\n    --8<-- "help-bx.md"\n'),
+         passing=('--8<-- "help-box.md"\n', '!!! note "Box"\n    --8<-- "help-box.md"\n')),
     Rule("INPUT001", "not-utf8",
          "Pages must be UTF-8 so every character shows as written.",
          "Save the file as UTF-8 in your editor.",

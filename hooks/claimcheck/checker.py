@@ -1,4 +1,4 @@
-"""Check whole pages: front matter, then every prose unit."""
+"""Check whole pages (front matter, then every prose unit) and shared snippets."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -8,6 +8,7 @@ from .findings import Finding
 from .frontmatter import front_matter_lines
 from .metadata import read_metadata
 from .rules import check_unit
+from .snippets import missing_snippets
 
 
 @dataclass
@@ -21,25 +22,43 @@ class PageReport:
     citations: list = field(default_factory=list)  # (key, line, heading)
 
 
-def check_page(path, text, known_keys, today=None):
-    """Every finding for one page's Markdown source, with counts for the summary."""
+def check_page(path, text, known_keys, today=None, snippets=None):
+    """Every finding for one page's Markdown source, with counts for the summary.
+
+    `snippets` is the set of file names in the includes folder; when given,
+    a page that includes a file not in it is a finding. The snippets' own
+    text is checked once, by check_snippet, not on every page that uses it.
+    """
     findings, meta = read_metadata(path, text, today or datetime.date.today())
+    if snippets is not None:
+        findings += missing_snippets(path, text, snippets)
     report = PageReport(path, title=str(meta.get("title") or ""), findings=findings)
     skipped = front_matter_lines(text)
     body = text.split("\n", skipped)[-1] if skipped else text
-    for unit in prose_units(body, first_line=skipped + 1):
-        result = check_unit(path, unit, known_keys)
+    _check_prose(report, body, skipped + 1, known_keys)
+    return report
+
+
+def check_snippet(path, text, known_keys):
+    """Every finding for one shared snippet: its prose only, as it has no front matter."""
+    report = PageReport(path)
+    _check_prose(report, text, 1, known_keys)
+    return report
+
+
+def _check_prose(report, body, first_line, known_keys):
+    for unit in prose_units(body, first_line=first_line):
+        result = check_unit(report.path, unit, known_keys)
         report.findings += result.findings
         report.claims += result.claims
         report.cited += result.cited
         report.exempt += result.exempt
         report.citations += [(key, line, unit.heading) for key, line in result.keys]
     report.findings.sort()
-    return report
 
 
 def summary_line(reports, finding_count):
-    """One line for the end of a run: pages, claims, cited, exempt, findings."""
+    """One line for the end of a run: files (pages and snippets), claims, cited, exempt, findings."""
     claims = sum(report.claims for report in reports)
     cited = sum(report.cited for report in reports)
     exempt = sum(report.exempt for report in reports)

@@ -1,11 +1,13 @@
-"""Rules for each page's front matter: title, description and review dates.
+"""Rules for each page's front matter: title, description, review dates and evidence date.
 
 Codes
   META001  a required field is missing or empty
-  META002  a review date is not a real ISO date (YYYY-MM-DD)
+  META002  a review or evidence date is not a real ISO date (YYYY-MM-DD)
   META003  next_review has passed: the page is due for review
   META004  next_review is not after last_reviewed, or more than 12 months after it
   META005  the front matter is not valid YAML
+  META006  evidence_checked is in the future
+  META007  evidence_checked is more than 12 months before last_reviewed
 """
 
 import datetime
@@ -14,9 +16,11 @@ import re
 from .findings import Finding
 from .frontmatter import FrontMatterError, field_line, split_front_matter
 
-REQUIRED_FIELDS = ("title", "description", "last_reviewed", "next_review")
-DATE_FIELDS = ("last_reviewed", "next_review")
+REQUIRED_FIELDS = ("title", "description", "last_reviewed", "next_review", "evidence_checked")
+DATE_FIELDS = ("last_reviewed", "next_review", "evidence_checked")
 MAX_REVIEW_INTERVAL_MONTHS = 12
+# A review may reuse a recent search for new evidence, but not one older than this.
+MAX_EVIDENCE_AGE_MONTHS = 12
 
 
 def check_metadata(path, text, today):
@@ -43,8 +47,10 @@ def read_metadata(path, text, today):
                                         "Write it as YYYY-MM-DD, for example 2026-11-26."))
             else:
                 dates[name] = value
-    if len(dates) == 2:
+    if "last_reviewed" in dates and "next_review" in dates:
         findings += _review_window(path, text, dates["last_reviewed"], dates["next_review"], today)
+    if "evidence_checked" in dates:
+        findings += _evidence_date(path, text, dates["evidence_checked"], dates.get("last_reviewed"), today)
     return findings, meta
 
 
@@ -79,6 +85,25 @@ def _review_window(path, text, last_reviewed, next_review, today):
         return [Finding(path, line, 1, "META004",
                         f"`next_review: {next_review.isoformat()}` must fall after `last_reviewed` "
                         f"and no later than {latest.isoformat()} (12 months after it).")]
+    return []
+
+
+def _evidence_date(path, text, checked, last_reviewed, today):
+    """`evidence_checked` must not be in the future, nor long before the page's review."""
+    line = field_line(text, "evidence_checked")
+    if checked > today:
+        return [Finding(path, line, 1, "META006",
+                        f"`evidence_checked: {checked.isoformat()}` is in the future (today is "
+                        f"{today.isoformat()}). Set it to the day you last searched for new evidence.")]
+    if last_reviewed is None:
+        return []
+    earliest = _add_months(last_reviewed, -MAX_EVIDENCE_AGE_MONTHS)
+    if checked < earliest:
+        return [Finding(path, line, 1, "META007",
+                        f"`evidence_checked: {checked.isoformat()}` is more than 12 months before "
+                        f"`last_reviewed: {last_reviewed.isoformat()}`. Search for new evidence on this "
+                        f"page's topic, then set `evidence_checked` to that day (on or after "
+                        f"{earliest.isoformat()}).")]
     return []
 
 

@@ -1,13 +1,15 @@
 """Write the Sources page: every reference, its kind of evidence, and where it is cited.
 
 A reviewer can start from a source and reach every section that rests on it.
+This writes HTML for the site, so it lives beside the MkDocs adapter, not in
+claimcheck/, which holds only plain checks; it needs nothing from MkDocs.
 """
 
 import re
 import unicodedata
 from html import escape
 
-from .bibliography import EVIDENCE_LABELS
+from claimcheck.bibliography import EVIDENCE_LABELS
 
 # The LaTeX accents BibTeX files use, as Unicode combining marks.
 _ACCENTS = {"`": "\u0300", "'": "\u0301", "^": "\u0302", "~": "\u0303", "=": "\u0304",
@@ -44,7 +46,7 @@ def _reference(entry, citations, link_to):
             f"<p><strong>{escape(_plain(fields.get('title', '')))}</strong><br>\n"
             f"{escape(_authors(fields.get('author', '')))}{_venue(fields)}</p>\n"
             f"<ul>\n<li>Kind of evidence: {escape(entry.evidence_label())}</li>\n"
-            f"<li>Find it: {_locators(fields)}</li>\n"
+            f"<li>Find it: {_locators(fields) or _where_published(fields)}</li>\n"
             f"<li>Cited on: {_cited_on(citations, link_to)}</li>\n</ul>\n</div>\n")
 
 
@@ -81,6 +83,11 @@ def _locators(fields):
     if fields.get("url"):
         links.append(_link(fields["url"], _link_name(fields["url"])))
     return " · ".join(links)
+
+
+def _where_published(fields):
+    # A news report with no stable web address (a post on a hospital's social-media account).
+    return escape(_plain(fields.get("howpublished", ""))) or "no web address"
 
 
 def _link_name(url):
