@@ -37,6 +37,15 @@ def strict_build(config_file, site_dir):
     )
 
 
+def lenient_build(config_file, site_dir):
+    """Run `mkdocs build` without --strict, for tests of the theme that must not
+    depend on every page being finished; returns the finished process."""
+    return subprocess.run(
+        [*MKDOCS, "build", "-f", str(config_file), "-d", str(site_dir)],
+        capture_output=True, text=True, env=build_env(), check=False,
+    )
+
+
 @pytest.fixture(scope="session")
 def site_builds(tmp_path_factory):
     """Two strict builds of the real site, for content and reproducibility tests."""
@@ -52,6 +61,22 @@ def built_site(site_builds):
     site_dir, result = site_builds[0]
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+def real_site_config(folder, extra=None):
+    """Write a copy of mkdocs.yml into `folder` that builds the real docs/, with
+    `extra` settings merged in; returns its path. The real file is never changed."""
+    config = fixture_config(ROOT / "docs", nav=None)
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
+        real = yaml.load(handle, Loader=get_yaml_loader())
+    config["nav"], config["extra_css"] = real["nav"], real.get("extra_css", [])
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "bibtex" in plugin:
+            plugin["bibtex"]["bib_file"] = str(ROOT / plugin["bibtex"]["bib_file"])
+    config["extra"] = {**config.get("extra", {}), **(extra or {})}
+    config_file = Path(folder) / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return config_file
 
 
 def fixture_config(docs_dir, nav=None):
@@ -78,13 +103,16 @@ def fixture_config(docs_dir, nav=None):
 def fixture_site(tmp_path):
     """Write a small site from {relative path: text}; returns (config file, site dir)."""
 
-    def write(pages, nav=None, bib_file=None, redirects=None):
+    def write(pages, nav=None, bib_file=None, redirects=None, includes=None):
+        """`includes`, if given, is {file name: text} for the site's own includes folder."""
         docs = tmp_path / "docs"
         for relative, text in pages.items():
             target = docs / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         config = fixture_config(docs, nav)
+        if includes is not None:
+            _use_own_includes(config, tmp_path / "includes", includes)
         for plugin in config["plugins"]:
             if isinstance(plugin, dict) and "bibtex" in plugin:
                 plugin["bibtex"]["bib_file"] = str(bib_file or FIXTURE_BIB)
@@ -95,3 +123,13 @@ def fixture_site(tmp_path):
         return config_file, tmp_path / "site"
 
     return write
+
+
+def _use_own_includes(config, folder, files):
+    folder.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    for extension in config["markdown_extensions"]:
+        if isinstance(extension, dict) and "pymdownx.snippets" in extension:
+            extension["pymdownx.snippets"]["base_path"] = [str(folder)]
+            extension["pymdownx.snippets"]["auto_append"] = []

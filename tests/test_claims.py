@@ -20,14 +20,16 @@ from claimcheck.findings import InputError  # noqa: E402
 from claimcheck.sentences import split_sentences  # noqa: E402
 
 KEYS = {"smith2020example", "agency2021advice"}
+# The includes folder the catalogue's examples assume (see hooks/claimcheck/catalogue.py).
+SNIPPETS = {"help-box.md"}
 TODAY = datetime.date(2026, 11, 26)
 FRONT = ("---\ntitle: Test page\ndescription: A page for tests.\n"
-         "last_reviewed: 2026-11-26\nnext_review: 2027-11-26\n---\n")
+         "last_reviewed: 2026-11-26\nnext_review: 2027-11-26\nevidence_checked: 2026-11-26\n---\n")
 CLI = [sys.executable, str(ROOT / "hooks" / "claims.py")]
 
 
 def page_codes(body):
-    return {f.code for f in check_page("docs/t.md", FRONT + body, KEYS, TODAY).findings}
+    return {f.code for f in check_page("docs/t.md", FRONT + body, KEYS, TODAY, SNIPPETS).findings}
 
 
 def codes_for(rule, example):
@@ -100,7 +102,7 @@ def only_finding(body):
 def test_uncited_claim_message_and_position():
     finding = only_finding("Intro line [@smith2020example].\n\nMSCs come from bone marrow.\n")
     assert finding.as_text() == (
-        "docs/t.md:9:1: CLAIM001 Claim without a citation. Add [@key] to this sentence or to a "
+        "docs/t.md:10:1: CLAIM001 Claim without a citation. Add [@key] to this sentence or to a "
         "later sentence in the same paragraph. If it is advice or not a fact, word it as advice, "
         "or mark it <!-- not-a-claim: reason -->.")
     assert finding.sentence == "MSCs come from bone marrow."
@@ -109,27 +111,27 @@ def test_uncited_claim_message_and_position():
 def test_number_message():
     finding = only_finding("The study had 70 patients. It was randomised [@smith2020example].\n")
     assert finding.as_text() == (
-        "docs/t.md:7:1: CLAIM002 This sentence has a number, so it needs its own citation: add "
+        "docs/t.md:8:1: CLAIM002 This sentence has a number, so it needs its own citation: add "
         "[@key] before its full stop.")
 
 
 def test_unknown_key_suggests_the_closest_key():
     finding = only_finding("MSCs are cells [@smith2020exampel].\n")
     assert finding.as_text() == (
-        "docs/t.md:7:16: CITE001 No entry `smith2020exampel` in refs.bib. Did you mean "
+        "docs/t.md:8:16: CITE001 No entry `smith2020exampel` in refs.bib. Did you mean "
         "`smith2020example`? Fix the key, or add the source to refs.bib.")
 
 
 def test_table_row_message():
     finding = only_finding("| Term | Meaning |\n| --- | --- |\n| Graft | The new kidney |\n")
-    assert finding.as_text() == "docs/t.md:9:1: CLAIM003 Table row without a citation. Add [@key] to any cell of this row."
+    assert finding.as_text() == "docs/t.md:10:1: CLAIM003 Table row without a citation. Add [@key] to any cell of this row."
     assert finding.sentence == "Graft | The new kidney"
 
 
 def test_column_points_into_nested_containers():
     body = "!!! note \"Box\"\n    - Cited item [@smith2020example].\n    - MSCs come from bone marrow.\n"
     finding = only_finding(body)
-    assert (finding.line, finding.column) == (9, 7)
+    assert (finding.line, finding.column) == (10, 7)
 
 
 # -----------------------------------------------------------------------------
@@ -158,13 +160,13 @@ def test_citation_after_full_stop_belongs_to_that_sentence():
 
 def test_front_matter_lines_are_counted_in_positions():
     finding = only_finding("\n\n\nMSCs come from bone marrow.\n")
-    assert finding.line == 10
+    assert finding.line == 11
 
 
 def test_intro_citation_does_not_cover_full_sentence_items():
     body = "Signs include [@smith2020example]:\n\n- fever\n- The kidney is sore.\n"
     finding = only_finding(body)
-    assert (finding.code, finding.line) == ("CLAIM001", 10)
+    assert (finding.code, finding.line) == ("CLAIM001", 11)
 
 
 def test_exempt_markers_are_counted():
@@ -200,8 +202,8 @@ def test_cli_findings_exit_one_sorted_by_position(tmp_path):
     result = run_cli(page)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0].startswith(f"{page}:7:1: CLAIM001 ")
-    assert lines[1].startswith(f"{page}:9:7: CITE001 No entry `nope`")
+    assert lines[0].startswith(f"{page}:8:1: CLAIM001 ")
+    assert lines[1].startswith(f"{page}:10:7: CITE001 No entry `nope`")
     assert lines[-1] == "1 pages, 2 claims, 0 cited, 0 exempt, 2 findings"
 
 
@@ -211,7 +213,7 @@ def test_cli_json_fields(tmp_path):
     assert result.returncode == 1
     data = json.loads(result.stdout)
     assert data == [{
-        "path": str(page), "line": 7, "column": 1, "code": "CLAIM001",
+        "path": str(page), "line": 8, "column": 1, "code": "CLAIM001",
         "message": data[0]["message"], "sentence": "MSCs come from bone marrow."}]
 
 
@@ -252,11 +254,11 @@ BAD_INPUTS = {
                       FRONT + "Cited [@smith2020example].\n", 2, "refs.bib:8:3: BIB001"),
     "duplicate key": (GOOD_BIB + GOOD_BIB.split("\n\n", 1)[1].split("@misc")[0].replace("smith2020example", "SMITH2020example"),
                       FRONT + "Cited [@smith2020example].\n", 1, "BIB002 The key `SMITH2020example` is already used"),
-    "unknown key": (GOOD_BIB, FRONT + "Cited [@smith2021example].\n", 1, "page.md:7:7: CITE001"),
-    "key with colon": (GOOD_BIB, FRONT + "Cited [@smith:2020].\n", 1, "page.md:7:7: CITE002"),
-    "empty citation": (GOOD_BIB, FRONT + "Cited [@].\n", 1, "page.md:7:7: CITE003"),
+    "unknown key": (GOOD_BIB, FRONT + "Cited [@smith2021example].\n", 1, "page.md:8:7: CITE001"),
+    "key with colon": (GOOD_BIB, FRONT + "Cited [@smith:2020].\n", 1, "page.md:8:7: CITE002"),
+    "empty citation": (GOOD_BIB, FRONT + "Cited [@].\n", 1, "page.md:8:7: CITE003"),
     "citation in inline code": (GOOD_BIB, FRONT + "Cited `[@smith2020example]` [@agency2021advice].\n", 1,
-                                "page.md:7:8: CITE004"),
+                                "page.md:8:8: CITE004"),
     "missing required field": (GOOD_BIB.replace("  journal = {Journal of Examples},\n", ""),
                                FRONT + "Cited [@smith2020example].\n", 1, "refs.bib:3:1: BIB003 `smith2020example` has no `journal`"),
     "malformed DOI": (GOOD_BIB.replace("doi = {10.1000/example.2020}", "doi = {doi:10.1000/x}"),
@@ -265,7 +267,7 @@ BAD_INPUTS = {
                                "page.md:2:1: META005"),
     "empty page": (GOOD_BIB, "", 1, "page.md:1:1: META001 The front matter has no `title`"),
     "lists nested 50 deep": (GOOD_BIB, FRONT + "".join("  " * d + "- A nested claim.\n" for d in range(50)),
-                             1, "page.md:56:101: CLAIM001"),
+                             1, "page.md:57:101: CLAIM001"),
 }
 
 
@@ -289,7 +291,7 @@ def test_non_utf8_page_is_located_and_unchanged(tmp_path):
     before = _fingerprint(tmp_path)
     result = run_cli(page)
     assert result.returncode == 2
-    assert f"{page}:7:1: INPUT001 The file is not UTF-8 text (byte 0xe9" in result.stdout
+    assert f"{page}:8:1: INPUT001 The file is not UTF-8 text (byte 0xe9" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
     assert _fingerprint(tmp_path) == before
 
@@ -322,7 +324,7 @@ def test_uncited_claim_fails_strict_build_with_located_message(fixture_site):
     config, site = fixture_site({"index.md": FRONT + "# Test page\n\nMSCs come from bone marrow.\n"})
     result = strict_build(config, site)
     assert result.returncode != 0
-    assert "WARNING -  claims: docs/index.md:9:1: CLAIM001 Claim without a citation." in result.stderr
+    assert "WARNING -  claims: docs/index.md:10:1: CLAIM001 Claim without a citation." in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -335,14 +337,14 @@ def test_same_page_with_citation_builds_clean(fixture_site):
     html = (site / "index.html").read_text(encoding="utf-8")
     assert "Evidence: Case report (1 patient)." in html
     report = json.loads((site / "claims-report.json").read_text(encoding="utf-8"))
-    assert report["pages"][0]["citations"] == [{"key": "smith2020example", "line": 9, "section": "Test page"}]
+    assert report["pages"][0]["citations"] == [{"key": "smith2020example", "line": 10, "section": "Test page"}]
 
 
 def test_unknown_key_in_build_is_reported_without_traceback(fixture_site):
     config, site = fixture_site({"index.md": FRONT + "# Test page\n\nMSCs are cells [@nope].\n"})
     result = strict_build(config, site)
     assert result.returncode != 0
-    assert "docs/index.md:9:16: CITE001 No entry `nope` in refs.bib" in result.stderr
+    assert "docs/index.md:10:16: CITE001 No entry `nope` in refs.bib" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -408,7 +410,7 @@ def test_preview_shows_a_notice_on_a_page_with_findings(fixture_site):
             except OSError:
                 time.sleep(0.1)
         assert 'class="claims-notice" role="alert"' in html
-        assert "Line 9, CLAIM001" in html and "MSCs come from bone marrow." in html
+        assert "Line 10, CLAIM001" in html and "MSCs come from bone marrow." in html
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -17,7 +17,7 @@ from claimcheck.metadata import check_metadata  # noqa: E402
 
 VALID_FRONT_MATTER = (
     "---\ntitle: Test page\ndescription: A page for a test.\n"
-    "last_reviewed: {last}\nnext_review: {next}\n---\n"
+    "last_reviewed: {last}\nnext_review: {next}\nevidence_checked: {last}\n---\n"
 )
 
 
@@ -201,7 +201,8 @@ def test_metadata_rule_examples(text, code):
 
 def test_leap_day_review_window():
     text = page(last="2028-02-29", next_="2029-02-28")
-    assert check_metadata("docs/x.md", text, TODAY) == []
+    # Reviewed on the leap day itself, so that evidence_checked is not in the future.
+    assert check_metadata("docs/x.md", text, datetime.date(2028, 2, 29)) == []
 
 
 # -----------------------------------------------------------------------------
