@@ -83,34 +83,49 @@ def test_markers_sit_tight_against_the_word_and_the_punctuation(browser, base_ur
     assert gaps and loose == []
 
 
-def test_each_number_is_a_comfortable_tap_target(browser, base_url, grouped_page):
-    page = open_page(browser, base_url + grouped_page)
-    # A one-number marker: a 24 by 24 pixel area around its centre all taps that number.
-    missed = page.eval_on_selector_all(SINGLE + " a", """links => links.slice(0, 20).flatMap(a => {
-        a.scrollIntoView({block: 'center'});
-        const box = a.getBoundingClientRect(), x = (box.left + box.right) / 2, y = (box.top + box.bottom) / 2;
-        return [[-11.5, -11.5], [11.5, -11.5], [-11.5, 11.5], [11.5, 11.5], [0, 0]]
-            .map(([dx, dy]) => [dx, dy, document.elementFromPoint(x + dx, y + dy)])
-            .filter(([dx, dy, hit]) => !a.contains(hit))
-            .map(([dx, dy, hit]) => `${a.id}: ${dx},${dy} from its centre taps ${hit.outerHTML.slice(0, 60)}`);
-    })""")
-    # Numbers in one marker: each is tappable on its digit, and their areas do not overlap.
-    overlaps = page.eval_on_selector_all(GROUP, """sups => sups.flatMap(sup => {
+TAP_TARGET_PROBLEMS = """() => {
+    const problems = [], markers = [...document.querySelectorAll('article sup.citations')];
+    const others = [...document.querySelectorAll('article a:not(.footnote-ref)')].filter(a => a.checkVisibility());
+    for (const sup of markers.filter(sup => sup.checkVisibility())) {
         const links = [...sup.querySelectorAll('a.footnote-ref')];
-        sup.scrollIntoView({block: 'center'});
-        return links.flatMap((a, i) => {
-            const box = a.getBoundingClientRect(), problems = [];
+        sup.scrollIntoView({block: 'center', inline: 'center'});
+        links.forEach((a, i) => {
+            const box = a.getBoundingClientRect(), x = (box.left + box.right) / 2, y = (box.top + box.bottom) / 2;
             const r = document.createRange(); r.selectNodeContents(a); const digit = r.getBoundingClientRect();
-            if (document.elementFromPoint((digit.left + digit.right) / 2, (digit.top + digit.bottom) / 2) !== a)
-                problems.push(a.textContent + ' is not tappable on its digit');
-            if (box.height < 24) problems.push(a.textContent + ' is less than 24px tall');
+            // A one-number marker: the whole 24 by 24 pixel square around its centre taps it.
+            const points = links.length === 1 ? [[-11.5, -11.5], [11.5, -11.5], [-11.5, 11.5], [11.5, 11.5]] : [];
+            points.push([(digit.left + digit.right) / 2 - x, (digit.top + digit.bottom) / 2 - y]);
+            for (const [dx, dy] of points) {
+                const hit = document.elementFromPoint(x + dx, y + dy);
+                if (hit !== a) problems.push(`${a.id}: ${dx},${dy} from its centre taps ${hit && hit.outerHTML.slice(0, 50)}`);
+            }
+            if (box.height < 24) problems.push(`${a.id} is ${box.height}px tall`);
+            // Numbers of one marker: their areas meet at the comma but do not overlap.
             if (i && links[i - 1].getBoundingClientRect().right > box.left + 0.5)
-                problems.push(a.textContent + ' overlaps the number before it');
-            return problems;
+                problems.push(`${a.id} overlaps the number before it`);
+            // Any other link that a marker reaches over keeps at least 24px of its width.
+            for (const other of others) for (const q of other.getClientRects()) {
+                const wide = Math.min(box.right, q.right) - Math.max(box.left, q.left);
+                const high = Math.min(box.bottom, q.bottom) - Math.max(box.top, q.top);
+                if (wide > 0.5 && high > 0.5 && q.width - wide < 24)
+                    problems.push(`${a.id} covers the link ${other.outerHTML.slice(0, 50)}`);
+            }
         });
-    })""")
-    close(page)
-    assert missed == [] and overlaps == []
+    }
+    return problems;
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_each_number_is_a_comfortable_tap_target(browser, base_url, site_pages, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    problems = []
+    for path in site_pages:
+        page.goto(base_url + path, wait_until="load")
+        problems += [f"/{path} ({width}px): {problem}" for problem in page.evaluate(TAP_TARGET_PROBLEMS)]
+    context.close()
+    assert problems == []
 
 
 def test_back_links_return_to_the_marker(browser, base_url, grouped_page):

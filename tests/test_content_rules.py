@@ -265,7 +265,7 @@ def test_stale_evidence_date_fails_the_build_and_names_the_line(fixture_site):
     config, site = fixture_site({"index.md": text})
     result = strict_build(config, site)
     assert result.returncode != 0
-    assert ("WARNING -  claims: docs/index.md:7:1: META007 `evidence_checked: 2024-01-01` is more than 12 months "
+    assert ("WARNING -  claims: docs/index.md:6:1: META007 `evidence_checked: 2024-01-01` is more than 12 months "
             "before `last_reviewed: 2026-11-26`.") in result.stderr
     assert "Traceback" not in result.stderr
 
