@@ -104,11 +104,15 @@ TAP_TARGET_PROBLEMS = """() => {
             if (i && links[i - 1].getBoundingClientRect().right > box.left + 0.5)
                 problems.push(`${a.id} overlaps the number before it`);
             // Any other link that a marker reaches over keeps at least 24px of its width.
-            for (const other of others) for (const q of other.getClientRects()) {
-                const wide = Math.min(box.right, q.right) - Math.max(box.left, q.left);
-                const high = Math.min(box.bottom, q.bottom) - Math.max(box.top, q.top);
-                if (wide > 0.5 && high > 0.5 && q.width - wide < 24)
-                    problems.push(`${a.id} covers the link ${other.outerHTML.slice(0, 50)}`);
+            for (const other of others) {
+                let left = 0, covered = false;
+                for (const q of other.getClientRects()) {
+                    const wide = Math.max(0, Math.min(box.right, q.right) - Math.max(box.left, q.left));
+                    const high = Math.min(box.bottom, q.bottom) - Math.max(box.top, q.top);
+                    covered ||= wide > 0.5 && high > 0.5;
+                    left += high > 0.5 ? q.width - wide : q.width;
+                }
+                if (covered && left < 24) problems.push(`${a.id} covers the link ${other.outerHTML.slice(0, 50)}`);
             }
         });
     }

@@ -108,12 +108,11 @@ def test_mixed_bases_are_flagged(text):
 
 @pytest.mark.parametrize("text", [
     "About 8 in 100 against about 22 in 100 [@a].",
-    "About one in five people, against 13 in 100 of others, is not the same base.\n\nAbout 1 in 5 [@a].",
+    "About 1 in 5 people had it [@a].\n\nAbout 1 in 13 others had it [@a].",
     "In 2020, 12 patients took part [@a].",
 ])
 def test_same_base_passes(text):
-    problems = mixed_base_problems("docs/x.md", FRONT + text + "\n")
-    assert [p for p in problems if "13 in 100" not in p] == []
+    assert mixed_base_problems("docs/x.md", FRONT + text + "\n") == []
 
 
 def test_mixed_bases_message_names_page_and_text():
@@ -255,7 +254,7 @@ def test_evidence_date_messages(evidence_line, message):
 
 
 @pytest.mark.parametrize("evidence_line", ["evidence_checked: 2026-11-29\n", "evidence_checked: 2025-11-29\n",
-                                           "evidence_checked: 2026-12-01\n".replace("12-01", "11-01")])
+                                           "evidence_checked: 2026-11-01\n"])
 def test_evidence_dates_that_pass(evidence_line):
     assert check_metadata("docs/x.md", front(evidence_line), TODAY) == []
 
@@ -268,6 +267,15 @@ def test_stale_evidence_date_fails_the_build_and_names_the_line(fixture_site):
     assert ("WARNING -  claims: docs/index.md:6:1: META007 `evidence_checked: 2024-01-01` is more than 12 months "
             "before `last_reviewed: 2026-11-26`.") in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_date_that_is_not_a_date_is_located_without_a_traceback(fixture_site):
+    # YAML reads 26/11/2026 as text; the footer must show it rather than crash the build.
+    text = FRONT.replace("evidence_checked: 2026-11-26", "evidence_checked: 26/11/2026") + "# Test page\n\nAsk your team.\n"
+    config, site = fixture_site({"index.md": text})
+    result = strict_build(config, site)
+    assert "WARNING -  claims: docs/index.md:6:1: META002 `evidence_checked: 26/11/2026` is not a date." in result.stderr
+    assert "Traceback" not in result.stderr and "Error" not in result.stderr, result.stderr
 
 
 def test_every_page_has_a_current_evidence_date():
