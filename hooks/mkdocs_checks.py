@@ -30,6 +30,7 @@ from sources_page import PLACEHOLDER, sources_markdown
 log = get_plugin_logger("claims")
 
 REPORT_FILE = "claims-report.json"
+_ATTRIBUTE_LIST = re.compile(r"\s*\{:?([^{}]*)\}\s*$")
 _FOOTNOTE_BACKREF = re.compile(r'(<li id="fn:(?P<key>[^"]+)">.*?)(<a class="footnote-backref")', re.S)
 
 # State for one build; on_config starts it afresh each time `serve` rebuilds.
@@ -254,9 +255,10 @@ def _title(src_uri):
 
 
 def _sources_list(page, files):
-    citations = {}
+    citations, anchors = {}, {}
     for src_uri, report in sorted(_state["reports"].items()):
-        for key, _, heading in report.citations:
+        for key, _, raw_heading in report.citations:
+            heading, anchors[(src_uri, heading)] = _heading_and_anchor(raw_heading)
             citations.setdefault(key, []).append((_title(src_uri), heading, src_uri))
         # A snippet's sources are cited on every page that shows it.
         for name in _state["page_snippets"].get(src_uri, []):
@@ -267,9 +269,20 @@ def _sources_list(page, files):
         # The list is raw HTML, so MkDocs does not rewrite its links: give final URLs.
         target = get_relative_url(files.get_file_from_path(src_uri).url, page.file.url)
         title = _title(src_uri)
-        return target if not heading or heading == title else f"{target}#{slugify(heading, '-')}"
+        return target if not heading or heading == title else f"{target}#{anchors[(src_uri, heading)]}"
 
     return sources_markdown(_state["bibliography"], citations, link_to)
+
+
+def _heading_and_anchor(heading):
+    """A heading's text without its `{ #id }` attribute list, and the id its section gets.
+
+    MkDocs' toc extension uses the id an editor gives, and otherwise the slug of the text.
+    """
+    match = _ATTRIBUTE_LIST.search(heading)
+    text = heading[:match.start()] if match else heading
+    given = re.search(r"#([\w-]+)", match.group(1)) if match else None
+    return text, given.group(1) if given else slugify(text, "-")
 
 
 def _write_report(path, reports):

@@ -324,3 +324,15 @@ def test_the_press_article_is_listed_as_a_news_report(built_site):
     sources = (built_site / "about" / "sources" / "index.html").read_text(encoding="utf-8")
     reference = sources[sources.index('id="ref-zhongshan_press"'):]
     assert "Kind of evidence: News report" in reference[:reference.index("</div>")]
+
+
+def test_sources_page_links_to_a_heading_with_its_own_id(fixture_site):
+    pages = {"index.md": FRONT + "# Test page\n\n## Report a side effect { #report }\n\n"
+                                 "Side effects can be reported [@smith2020example].\n",
+             "sources.md": FRONT.replace("Test page", "Sources") + "# Sources\n\n<!-- sources-list -->\n"}
+    config, site = fixture_site(pages, nav=[{"Home": "index.md"}, {"Sources": "sources.md"}])
+    result = strict_build(config, site)
+    assert result.returncode == 0, result.stderr
+    sources = (site / "sources" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../#report">Test page: Report a side effect</a>' in sources
+    assert 'id="report"' in (site / "index.html").read_text(encoding="utf-8")
