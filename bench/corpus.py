@@ -26,7 +26,8 @@ PLANTED = "This planted claim has no citation at all"
 
 def page_text(number, rng):
     lines = ["---", f"title: Page {number}", "description: A generated page.",
-             "last_reviewed: 2026-11-26", "next_review: 2027-11-26", "---", "", f"# Page {number}", ""]
+             "last_reviewed: 2026-11-26", "next_review: 2027-11-26",
+             "evidence_checked: 2026-11-26", "---", "", f"# Page {number}", ""]
     words = 0
     section = 0
     while words < 1000:
