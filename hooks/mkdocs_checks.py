@@ -115,7 +115,9 @@ def on_page_content(html_text, *, page, config, files):
         if not entry or not entry.evidence_label():
             return match.group(0)
         label = html.escape(entry.evidence_label())
-        return f'{match.group(1)}<span class="evidence-label">Evidence: {label}.</span> {match.group(3)}'
+        checked = f" Checked {entry.checked_on()}." if entry.checked_on() else ""
+        return (f'{match.group(1)}<span class="evidence-label">Evidence: {label}.{checked}</span> '
+                f'{match.group(3)}')
 
     return _FOOTNOTE_BACKREF.sub(add_label, html_text)
 

@@ -47,7 +47,13 @@ def _reference(entry, citations, link_to):
             f"{escape(_authors(fields.get('author', '')))}{_venue(fields)}</p>\n"
             f"<ul>\n<li>Kind of evidence: {escape(entry.evidence_label())}</li>\n"
             f"<li>Find it: {_locators(fields) or _where_published(fields)}</li>\n"
+            f"{_checked_on(entry)}"
             f"<li>Cited on: {_cited_on(citations, link_to)}</li>\n</ul>\n</div>\n")
+
+
+def _checked_on(entry):
+    day = entry.checked_on()
+    return f"<li>We last checked this page on {day}.</li>\n" if day else ""
 
 
 def _authors(raw):

@@ -336,3 +336,38 @@ def test_sources_page_links_to_a_heading_with_its_own_id(fixture_site):
     sources = (site / "sources" / "index.html").read_text(encoding="utf-8")
     assert '<a href="../#report">Test page: Report a side effect</a>' in sources
     assert 'id="report"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+WEB_PAGE_ENTRY = """
+@misc{charity_page,
+  evidence = {regulator or patient information},
+  author = {{Example Charity}},
+  title = {Living with a transplant},
+  year = {n.d.},
+  urldate = {2026-11-29},
+  url = {https://example.org/living}
+}
+"""
+
+
+def test_an_undated_web_page_shows_the_day_we_checked_it(fixture_site, tmp_path):
+    bib = tmp_path / "web.bib"
+    bib.write_text(FIXTURE_BIB.read_text(encoding="utf-8") + WEB_PAGE_ENTRY, encoding="utf-8")
+    pages = {"index.md": FRONT + "# Test page\n\nMost kidneys work for years [@charity_page].\n",
+             "sources.md": FRONT.replace("Test page", "Sources") + "# Sources\n\n<!-- sources-list -->\n"}
+    config, site = fixture_site(pages, nav=[{"Home": "index.md"}, {"Sources": "sources.md"}], bib_file=bib)
+    result = strict_build(config, site)
+    assert result.returncode == 0, result.stderr
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert ("Evidence: Regulator or patient information. Checked 29 November 2026.</span>") in page
+    sources = (site / "sources" / "index.html").read_text(encoding="utf-8")
+    reference = sources[sources.index('id="ref-charity_page"'):]
+    assert "<li>We last checked this page on 29 November 2026.</li>" in reference[:reference.index("</div>")]
+
+
+def test_every_undated_web_source_on_the_site_says_when_we_checked_it():
+    entries = read_bibliography(str(ROOT / "refs.bib")).entries
+    undated = [entry.key for entry in entries
+               if entry.fields.get("year") == "n.d." and entry.fields.get("url") and not entry.checked_on()]
+    # The ISSCR page is the one source no stored copy could be found for on the review day.
+    assert undated == ["isscr_whattoask"]

@@ -15,6 +15,7 @@ Codes
   BIB007  the key has characters the citation plugin cuts off
 """
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
@@ -46,6 +47,7 @@ LOCATORS = ("doi", "pmid", "url")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 PMID = re.compile(r"^\d{1,9}$")
 YEAR = re.compile(r"^(?:\d{4}|n\.d\.)$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass
@@ -55,6 +57,15 @@ class Entry:
     line: int
     fields: dict = field(default_factory=dict)
     field_lines: dict = field(default_factory=dict)
+
+    def checked_on(self):
+        """The day we last checked an undated web source (its `urldate`), as "29 November 2026".
+
+        Web pages often carry no date of their own (`year = {n.d.}`); the day we
+        read them is then the only date a reader can weigh the source by.
+        """
+        day = _iso_date(self.fields.get("urldate", ""))
+        return f"{day.day} {day:%B %Y}" if day else ""
 
     def evidence_label(self):
         label = EVIDENCE_LABELS.get(self.fields.get("evidence", "").lower(), "")
@@ -281,6 +292,7 @@ def _locator_findings(path, entry):
         ("doi", lambda v: DOI.match(v), "a DOI looks like 10.1000/xyz123, without https://doi.org/"),
         ("pmid", lambda v: PMID.match(v), "a PMID is digits only"),
         ("url", _is_web_address, "a URL starts with https:// or http:// and names a website"),
+        ("urldate", _iso_date, "the day you checked the page is written YYYY-MM-DD, for example 2026-11-29"),
     )
     for name, valid, hint in checks:
         value = entry.fields.get(name)
@@ -288,6 +300,15 @@ def _locator_findings(path, entry):
             findings.append(Finding(path, entry.field_lines[name], 1, "BIB004",
                                     f"`{name} = {{{value}}}` in `{entry.key}` is malformed: {hint}."))
     return findings
+
+
+def _iso_date(value):
+    if not ISO_DATE.match(value):
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _is_web_address(value):
