@@ -39,6 +39,7 @@ CELL = 34          # size of one figure's square, in SVG units
 GROUP_GAP = 60     # space between two groups
 MARGIN = 30
 HEAD_HEIGHT = 96   # room for a group's label and its "X in 100"
+NOTE_HEIGHT = 34   # extra room when a group has a short note under its label
 LEGEND_HEIGHT = 100
 
 # One person: a round head and a rounded body, drawn in a 30 x 30 box.
@@ -53,13 +54,16 @@ def _person(x, y, filled):
 
 
 def icon_array(groups, title, desc, filled_label, outlined_label, prefix="ia"):
-    """Return the SVG text. `groups` is a list of (label, count out of 100)."""
-    for label, count in groups:
+    """Return the SVG text. `groups` is a list of (label, count out of 100) or
+    (label, count, note): a note is a short line shown under the "X in 100"."""
+    groups = [tuple(group) + ("",) * (3 - len(group)) for group in groups]
+    head = HEAD_HEIGHT + (NOTE_HEIGHT if any(note for _, _, note in groups) else 0)
+    for label, count, _ in groups:
         if not 0 <= count <= 100:
             raise ValueError(f"{label}: {count} is not between 0 and 100")
     grid = COLUMNS * CELL
     width = MARGIN * 2 + len(groups) * grid + (len(groups) - 1) * GROUP_GAP
-    height = MARGIN + HEAD_HEIGHT + grid + LEGEND_HEIGHT
+    height = MARGIN + head + grid + LEGEND_HEIGHT
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
         f'height="{height}" role="img" aria-labelledby="{prefix}-title {prefix}-desc">',
@@ -73,20 +77,23 @@ def icon_array(groups, title, desc, filled_label, outlined_label, prefix="ia"):
         f'  <rect x="0" y="0" width="{width}" height="{height}" fill="{BACKGROUND}"/>',
         f'  <g font-family="system-ui, sans-serif" fill="{INK}">',
     ]
-    for index, (label, count) in enumerate(groups):
+    for index, (label, count, note) in enumerate(groups):
         left = MARGIN + index * (grid + GROUP_GAP)
         centre = left + grid / 2
         out.append(f'    <text x="{centre:g}" y="{MARGIN + 28}" font-size="26" font-weight="700" '
                    f'text-anchor="middle">{escape(label)}</text>')
         out.append(f'    <text x="{centre:g}" y="{MARGIN + 68}" font-size="30" font-weight="700" '
                    f'text-anchor="middle">{count} in 100</text>')
-        top = MARGIN + HEAD_HEIGHT
+        if note:
+            out.append(f'    <text x="{centre:g}" y="{MARGIN + 100}" font-size="20" font-style="italic" '
+                       f'text-anchor="middle">{escape(note)}</text>')
+        top = MARGIN + head
         # Filled figures first, row by row from the top left, so a reader can count them.
         for n in range(100):
             x = left + (n % COLUMNS) * CELL + 2
             y = top + (n // COLUMNS) * CELL + 2
             out.append("    " + _person(x, y, n < count))
-    legend_y = MARGIN + HEAD_HEIGHT + grid + 40
+    legend_y = MARGIN + head + grid + 40
     out.append(f'    <use href="#person-filled" x="{MARGIN}" y="{legend_y - 22}"/>')
     out.append(f'    <text x="{MARGIN + 42}" y="{legend_y}" font-size="22">'
                f'Filled figure: {escape(filled_label)}</text>')
@@ -107,10 +114,10 @@ SITE_FIGURES = [
         "title": "Off all anti-rejection medicines for more than 2 years in the MDR-101 trial",
         "desc": ("Two groups of 100 figures. With the MDR-101 treatment: 75 in 100 figures are filled, "
                  "for people who stayed off all anti-rejection medicines for more than 2 years. "
-                 "Control group on standard care: 0 in 100 figures are filled; everyone stayed on their "
-                 "usual medicines, as the trial planned. The trial had 20 treated people and 10 controls, "
-                 "so these numbers are uncertain."),
-        "groups": [("With MDR-101", 75), ("Control group", 0)],
+                 "Control group on standard care: 0 in 100 figures are filled, because by design this group "
+                 "stayed on their usual medicines: the trial did not try to take them off. "
+                 "The trial had 20 treated people and 10 controls, so these numbers are uncertain."),
+        "groups": [("With MDR-101", 75), ("Control group", 0, "By design, stayed on medicines")],
         "filled": "off all medicines for more than 2 years",
         "outlined": "on anti-rejection medicines",
     },
