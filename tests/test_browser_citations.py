@@ -11,6 +11,7 @@ on every page in both colour schemes in test_browser.py.
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from test_browser import close, open_page
 
@@ -21,66 +22,99 @@ pytestmark = pytest.mark.browser
 def grouped_page(built_site):
     """The path of the first page with a marker of two or more numbers."""
     for html_file in sorted(Path(built_site).rglob("index.html")):
-        if '</a>,<a id="fnref' in html_file.read_text(encoding="utf-8"):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        if any("," in sup.get_text() for sup in soup.select("article sup.citations")):
             relative = html_file.parent.relative_to(built_site).as_posix()
             return "" if relative == "." else relative + "/"
     pytest.fail("no page has a marker with two or more numbers")
 
 
 GROUP = "article sup.citations:has(a + a)"
-SINGLE = "article sup.citations:not(:has(a + a))"
-# The text of reference N in the page's reference list, as the tooltip shows it.
-REFERENCE_TEXT = """a => document.getElementById(a.hash.slice(1)).querySelector('p').textContent.trim().slice(0, 40)"""
+# Each number the first grouped marker shows, with the centre of its digits on screen.
+NUMBERS_ON_SCREEN = """() => {
+    const sup = [...document.querySelectorAll('article sup.citations')].find(s => s.textContent.includes(','));
+    sup.scrollIntoView({block: 'center'});
+    const found = [], walker = document.createTreeWalker(sup, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode());) for (const match of node.data.matchAll(/\\d+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const box = range.getBoundingClientRect();
+        found.push([Number(match[0]), (box.left + box.right) / 2, (box.top + box.bottom) / 2]);
+    }
+    return found;
+}"""
+# The start of reference N in the page's reference list, as a tooltip shows it.
+REFERENCE = """n => document.querySelectorAll('.footnote > ol > li')[n - 1].querySelector('p')
+    .textContent.replace(/\\s+/g, ' ').trim().slice(0, 40)"""
 ACTIVE_TOOLTIP_SHOWS = """expected => [...document.querySelectorAll('.md-tooltip2--active')]
-    .some(t => t.textContent.replace(/\\s+/g, ' ').includes(expected.replace(/\\s+/g, ' ')))"""
+    .some(t => t.textContent.replace(/\\s+/g, ' ').includes(expected))"""
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_hovering_each_number_of_a_group_shows_its_reference(browser, base_url, grouped_page, scheme):
+def test_pointing_at_each_number_of_a_group_shows_its_reference(browser, base_url, grouped_page, scheme):
     page = open_page(browser, base_url + grouped_page, scheme)
-    links = page.query_selector(GROUP).query_selector_all("a.footnote-ref")
-    for link in links:
+    numbers = page.evaluate(NUMBERS_ON_SCREEN)
+    assert len(numbers) >= 2
+    for number, x, y in numbers:
         page.mouse.move(0, 0)
-        link.scroll_into_view_if_needed()
-        link.hover()
-        page.wait_for_function(ACTIVE_TOOLTIP_SHOWS, arg=link.evaluate(REFERENCE_TEXT), timeout=3000)
+        page.mouse.move(x, y)
+        page.wait_for_function(ACTIVE_TOOLTIP_SHOWS, arg=page.evaluate(REFERENCE, number), timeout=3000)
     close(page)
 
 
-def test_keyboard_focus_on_each_number_of_a_group_shows_its_reference(browser, base_url, grouped_page):
+def test_tabbing_through_a_group_shows_each_of_its_references(browser, base_url, grouped_page):
     page = open_page(browser, base_url + grouped_page)
-    links = page.query_selector(GROUP).query_selector_all("a.footnote-ref")
-    # Start on the link before the group, then move with Tab as a keyboard user does.
-    page.evaluate("""first => {
+    missing = {page.evaluate(REFERENCE, number) for number, _, _ in page.evaluate(NUMBERS_ON_SCREEN)}
+    # Start on whatever can take focus just before the marker, then Tab as a keyboard user does.
+    page.evaluate("""() => {
+        const sup = [...document.querySelectorAll('article sup.citations')].find(s => s.textContent.includes(','));
         const all = [...document.querySelectorAll('a[href], button, input')];
-        all[all.indexOf(first) - 1].focus();
-    }""", links[0])
-    for link in links:
+        all[all.indexOf(sup.querySelector('a[href]')) - 1].focus();
+    }""")
+    for _ in range(len(missing)):
         page.keyboard.press("Tab")
-        assert link.evaluate("a => document.activeElement === a")
-        page.wait_for_function(ACTIVE_TOOLTIP_SHOWS, arg=link.evaluate(REFERENCE_TEXT), timeout=3000)
+        assert page.evaluate("document.activeElement.closest('sup.citations') !== null"), (
+            f"the marker has no keyboard stop for {missing}")
+        shown = page.wait_for_function("""missing => missing.find(text =>
+            [...document.querySelectorAll('.md-tooltip2--active')]
+                .some(t => t.textContent.replace(/\\s+/g, ' ').includes(text)))""", arg=sorted(missing),
+            timeout=3000).json_value()
+        missing.discard(shown)
     close(page)
+    assert missing == set()
+
+
+# How far, in pixels, each marker's first digit is from the text before it,
+# and the text after it from its last digit (0 where nothing comes before or
+# after on the same line).
+GAPS = """() => [...document.querySelectorAll('article sup.citations')].filter(s => s.checkVisibility()).map(sup => {
+    const edge = (node, side) => {
+        const range = document.createRange(); range.selectNodeContents(node);
+        const rects = range.getClientRects();
+        return side === 'right' ? rects[rects.length - 1].right : rects[0].left;
+    };
+    const before = sup.previousSibling, after = sup.nextSibling;
+    const first = sup.querySelector('a').firstChild, last = sup.querySelector('a:last-of-type').firstChild;
+    const sameLine = after && after.nodeType === 3 && after.data.trim() && edge(after, 'left') >= edge(last, 'right') - 1;
+    return {marker: sup.textContent + ' after ' + (before ? before.textContent.slice(-30) : ''),
+            before: before && before.textContent.trim() ? edge(first, 'left') - edge(before, 'right') : 0,
+            after: sameLine ? edge(after, 'left') - edge(last, 'right') : 0};
+})"""
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_markers_sit_tight_against_the_word_and_the_punctuation(browser, base_url, grouped_page, width):
+def test_markers_sit_tight_against_the_word_and_the_punctuation(browser, base_url, site_pages, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
-    page.goto(base_url + grouped_page, wait_until="load")
-    gaps = page.eval_on_selector_all("article sup.citations", """sups => sups.map(sup => {
-        const edge = (node, side) => { const r = document.createRange(); r.selectNodeContents(node);
-                                       const rects = r.getClientRects(); return side === 'right'
-                                       ? rects[rects.length - 1].right : rects[0].left; };
-        const before = sup.previousSibling, after = sup.nextSibling;
-        const digits = sup.querySelector('a').firstChild, last = sup.querySelector('a:last-of-type').firstChild;
-        return {html: sup.outerHTML.slice(0, 80),
-                before: before && before.textContent.trim() ? edge(digits, 'left') - edge(before, 'right') : 0,
-                after: after && after.nodeType === 3 && after.textContent.trim()
-                    && edge(after, 'left') >= edge(last, 'right') - 1 ? edge(after, 'left') - edge(last, 'right') : 0};
-    })""")
+    loose, markers = [], 0
+    for path in site_pages:
+        page.goto(base_url + path, wait_until="load")
+        gaps = page.evaluate(GAPS)
+        markers += len(gaps)
+        loose += [f"/{path}: {gap}" for gap in gaps if gap["before"] > 3 or gap["after"] > 3]
     context.close()
-    loose = [gap for gap in gaps if gap["before"] > 3 or gap["after"] > 3]
-    assert gaps and loose == []
+    assert markers > 100 and loose == []
 
 
 TAP_TARGET_PROBLEMS = """() => {
@@ -93,7 +127,8 @@ TAP_TARGET_PROBLEMS = """() => {
             const box = a.getBoundingClientRect(), x = (box.left + box.right) / 2, y = (box.top + box.bottom) / 2;
             const r = document.createRange(); r.selectNodeContents(a); const digit = r.getBoundingClientRect();
             // A one-number marker: the whole 24 by 24 pixel square around its centre taps it.
-            const points = links.length === 1 ? [[-11.5, -11.5], [11.5, -11.5], [-11.5, 11.5], [11.5, 11.5]] : [];
+            const points = links.length === 1 ? [[-11.5, -11.5], [0, -11.5], [11.5, -11.5], [-11.5, 0], [11.5, 0],
+                                                [-11.5, 11.5], [0, 11.5], [11.5, 11.5]] : [];
             points.push([(digit.left + digit.right) / 2 - x, (digit.top + digit.bottom) / 2 - y]);
             for (const [dx, dy] of points) {
                 const hit = document.elementFromPoint(x + dx, y + dy);
@@ -116,7 +151,7 @@ TAP_TARGET_PROBLEMS = """() => {
             }
         });
     }
-    return problems;
+    return {markers: markers.length, problems};
 }"""
 
 
@@ -124,12 +159,14 @@ TAP_TARGET_PROBLEMS = """() => {
 def test_each_number_is_a_comfortable_tap_target(browser, base_url, site_pages, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
-    problems = []
+    problems, markers = [], 0
     for path in site_pages:
         page.goto(base_url + path, wait_until="load")
-        problems += [f"/{path} ({width}px): {problem}" for problem in page.evaluate(TAP_TARGET_PROBLEMS)]
+        found = page.evaluate(TAP_TARGET_PROBLEMS)
+        markers += found["markers"]
+        problems += [f"/{path} ({width}px): {problem}" for problem in found["problems"]]
     context.close()
-    assert problems == []
+    assert markers > 100 and problems == []
 
 
 def test_back_links_return_to_the_marker(browser, base_url, grouped_page):

@@ -16,6 +16,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, fixture_config, strict_build
+from test_site import page
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from mkdocs_citation_markers import group_citations  # noqa: E402
@@ -86,12 +87,14 @@ def test_other_html_is_left_alone():
 
 
 def test_the_rewrite_takes_linear_time_on_long_input():
-    many_spaces = " " * 1_000_000 + "x"
-    many_refs = ("word " + ref("a", 1) + ref("b", 2) + " . ") * 20_000
-    for text in (many_spaces, many_refs, " " * 200_000 + ref("a", 1)):
+    # Measured: about 1 ms for 20,000 spaces; a pattern that rescans each run
+    # of spaces from every position in it takes over 3 s on the same text.
+    long_texts = [" " * 20_000 + "x", " " * 20_000 + ref("a", 1),
+                  ("word " + ref("a", 1) + ref("b", 2) + " . ") * 5_000]
+    for text in long_texts:
         start = time.perf_counter()
         group_citations(text)
-        assert time.perf_counter() - start < 2, len(text)
+        assert time.perf_counter() - start < 1, len(text)
 
 
 def test_it_fits_python_markdowns_footnote_markup():
@@ -128,14 +131,8 @@ FIXTURE_BIB = """\
 }
 """
 
-FIXTURE_PAGE = """\
----
-title: Test page
-description: A page for a test.
-last_reviewed: 2026-11-26
-next_review: 2027-11-26
----
-
+# A valid page as test_site.py writes one, so front-matter rules stay in step.
+FIXTURE_PAGE = page(body="""\
 # Test page
 
 Doctors give you medicines before the operation [@first2020].
@@ -145,7 +142,7 @@ Others also did well [@third2020] [@first2020] .
 | What | Where |
 | --- | --- |
 | A table cell | It says so [@second2020; @first2020] |
-"""
+""")
 
 
 @pytest.fixture(scope="module")
