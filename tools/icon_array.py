@@ -121,6 +121,28 @@ SITE_FIGURES = [
         "filled": "off all medicines for more than 2 years",
         "outlined": "on anti-rejection medicines",
     },
+] + [
+    # The Tan trial (benefits-risks page): one group per picture, so each stays 400 units
+    # wide and its text large on a phone; the two sit side by side on a wide screen.
+    {
+        "file": f"icon-array-tan-rejection-{slug}.svg",
+        "prefix": prefix,
+        "title": f"Tan trial, group with {name}: sudden rejection in the first 6 months",
+        "desc": (f"A group of 100 figures for people who got {name} at the time of the transplant in the Tan "
+                 f"trial. {count} in 100 figures are filled, for people who had sudden (acute) rejection in "
+                 f"the first 6 months. The other {100 - count} are outlined, for people who did not. "
+                 "Everyone in the trial kept taking anti-rejection medicines. A later review of 4 trials "
+                 f"found no clear difference in rejection. {other}"),
+        "groups": [(label, count, "Still on anti-rejection medicines")],
+        "filled": "had rejection",
+        "outlined": "no rejection",
+    }
+    for slug, prefix, name, label, count, other in (
+        ("mscs", "tanmsc", "MSCs", "With MSCs", 8,
+         "A second picture shows the group that got the usual antibody medicine: 22 in 100."),
+        ("usual", "tanusual", "the usual antibody medicine", "Usual antibody medicine", 22,
+         "A first picture shows the group that got MSCs: 8 in 100."),
+    )
 ]
 
 
