@@ -39,6 +39,16 @@ def _entry(extra="doi = {10.1000/x1}"):
 
 
 # A news report may have no stable web address; who published it, and where, then finds it.
+
+
+def _page(last_reviewed="2026-11-26", next_review="2027-11-26", evidence_checked="2026-11-26"):
+    """A small page whose front matter has these dates; None leaves a field out."""
+    dates = (("last_reviewed", last_reviewed), ("next_review", next_review), ("evidence_checked", evidence_checked))
+    lines = ["---", "title: A page", "description: About a page."]
+    lines += [f"{name}: {value}" for name, value in dates if value is not None]
+    return "\n".join(lines + ["---", "# A page", ""])
+
+
 _NEWS_REPORT = """@misc{{press2020story,
   evidence = {{news report}},
   author = {{{{Example Hospital press office}}}},
@@ -173,33 +183,24 @@ RULES = (
          "and evidence_checked shows when someone last searched for new evidence.",
          "Add the missing line to the front matter between the --- lines.",
          flagged=("---\ntitle: A page\n---\n# A page\n",
-                  "---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
-                  "next_review: 2027-11-26\n---\n# A page\n"),
-         passing=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
-                  "next_review: 2027-11-26\nevidence_checked: 2026-11-26\n---\n# A page\n",)),
+                  _page(evidence_checked=None)),
+         passing=(_page(),)),
     Rule("META002", "bad-date",
          "Review and evidence dates must be real dates so the build can tell when a review is due.",
          "Write dates as YYYY-MM-DD.",
-         flagged=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 26/11/2026\n"
-                  "next_review: 2027-11-26\nevidence_checked: 2026-11-26\n---\n# A page\n",
-                  "---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
-                  "next_review: 2027-11-26\nevidence_checked: 2026-02-30\n---\n# A page\n"),
-         passing=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
-                  "next_review: 2027-11-26\nevidence_checked: 2026-11-26\n---\n# A page\n",)),
+         flagged=(_page(last_reviewed="26/11/2026"),
+                  _page(evidence_checked="2026-02-30")),
+         passing=(_page(),)),
     Rule("META003", "review-overdue",
          "Out-of-date health information can harm; a page past its review date must be checked again.",
          "Check the page against its sources, then update last_reviewed and next_review.",
-         flagged=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2020-01-01\n"
-                  "next_review: 2020-12-01\n---\n# A page\n",),
-         passing=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
-                  "next_review: 2027-11-26\nevidence_checked: 2026-11-26\n---\n# A page\n",)),
+         flagged=(_page(last_reviewed="2020-01-01", next_review="2020-12-01", evidence_checked=None),),
+         passing=(_page(),)),
     Rule("META004", "review-window",
          "Pages are reviewed at least every 12 months.",
          "Set next_review after last_reviewed and at most 12 months later.",
-         flagged=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
-                  "next_review: 2028-11-26\n---\n# A page\n",),
-         passing=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
-                  "next_review: 2027-05-26\nevidence_checked: 2026-11-26\n---\n# A page\n",)),
+         flagged=(_page(next_review="2028-11-26", evidence_checked=None),),
+         passing=(_page(next_review="2027-05-26"),)),
     Rule("META005", "bad-front-matter",
          "If the front matter is not valid YAML, the page loses its title and dates.",
          "Make each line `name: value`; put quotes around values that contain a colon.",
@@ -209,17 +210,13 @@ RULES = (
     Rule("META006", "evidence-date-in-future",
          "The footer tells readers when the evidence was last checked; a date that has not come yet misleads them.",
          "Set evidence_checked to the day you last searched for new evidence on the page's topic.",
-         flagged=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
-                  "next_review: 2027-11-26\nevidence_checked: 2026-12-25\n---\n# A page\n",),
-         passing=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
-                  "next_review: 2027-11-26\nevidence_checked: 2026-11-26\n---\n# A page\n",)),
+         flagged=(_page(evidence_checked="2026-12-25"),),
+         passing=(_page(),)),
     Rule("META007", "evidence-check-too-old",
          "A review that rests on a search for evidence more than a year old can miss what changed since.",
          "Search again for new evidence on the page's topic, then set evidence_checked to that day.",
-         flagged=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
-                  "next_review: 2027-11-26\nevidence_checked: 2025-11-25\n---\n# A page\n",),
-         passing=("---\ntitle: A page\ndescription: About a page.\nlast_reviewed: 2026-11-26\n"
-                  "next_review: 2027-11-26\nevidence_checked: 2025-11-26\n---\n# A page\n",)),
+         flagged=(_page(evidence_checked="2025-11-25"),),
+         passing=(_page(evidence_checked="2025-11-26"),)),
     Rule("SNIPPET001", "missing-snippet",
          "A page that includes shared text that does not exist would lose it, such as a help box, without a sign.",
          "Fix the file name after --8<--, or create the file in includes/.",
