@@ -13,12 +13,13 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve build test check-claims bench lock clean help
+.PHONY: serve build test check-claims explain-claims bench lock clean help
 
 help:
 	@echo "make serve         preview the site at http://127.0.0.1:8000 (live reload)"
 	@echo "make test          strict build and every test"
-	@echo "make check-claims  list uncited claims in docs/"
+	@echo "make check-claims  list uncited claims in docs/ (ARGS=--explain also lists exempt sentences)"
+	@echo "make explain-claims PAGE=docs/x.md  list why each sentence of a page (default: docs/) is not a claim"
 	@echo "make bench         measure build, checker and page speed; writes bench/results.md"
 	@echo "make lock          re-pin dependencies after editing requirements*.in"
 	@echo "make clean         remove the built site and the virtual environment"
@@ -43,7 +44,13 @@ test: build
 	$(BIN)/python -m pytest
 
 check-claims: $(STAMP)
-	$(BIN)/python hooks/claims.py docs
+	$(BIN)/python hooks/claims.py $(ARGS) docs
+
+# Every sentence the rules did not treat as a claim, with its place and the
+# kind of reason, for a reviewer to audit. PAGE is a file or folder.
+PAGE ?= docs
+explain-claims: $(STAMP)
+	$(BIN)/python hooks/claims.py --explain $(PAGE)
 
 # Benchmarks, not tests: several minutes. Lighthouse is installed locally
 # from the pinned package-lock.json, never globally.

@@ -4,8 +4,12 @@ Each page has about 1,000 words: headings, paragraphs that end with a
 citation, cited list items, a table and an admonition, like the site's pages.
 Every page with a number divisible by 50 gets one uncited claim, so a run can
 prove the checker still finds every planted finding at scale.
+
+shape_body() writes one long block instead (a paragraph on one line or on
+many, a list, a table), the inputs on which the checker once grew quadratically.
 """
 
+import datetime
 import random
 from pathlib import Path
 
@@ -24,10 +28,17 @@ SENTENCES = [
 PLANTED = "This planted claim has no citation at all"
 
 
+REVIEWED = datetime.date(2026, 11, 26)  # pass as `today` to check_page, so no date rule fires
+
+
+def front_matter(title):
+    """The front matter every generated page starts with, and the blank line after it."""
+    return (f"---\ntitle: {title}\ndescription: A generated page.\nlast_reviewed: {REVIEWED}\n"
+            f"next_review: {REVIEWED.replace(year=REVIEWED.year + 1)}\nevidence_checked: {REVIEWED}\n---\n\n")
+
+
 def page_text(number, rng):
-    lines = ["---", f"title: Page {number}", "description: A generated page.",
-             "last_reviewed: 2026-11-26", "next_review: 2027-11-26",
-             "evidence_checked: 2026-11-26", "---", "", f"# Page {number}", ""]
+    lines = front_matter(f"Page {number}").split("\n")[:-1] + [f"# Page {number}", ""]
     words = 0
     section = 0
     while words < 1000:
@@ -63,3 +74,34 @@ def corpus_bib(path):
     entries = [f"@misc{{{key},\n  evidence = {{case report}},\n  title = {{{key}}},\n  year = {{2020}},\n"
                f"  url = {{https://example.org/{key}}}\n}}\n" for key in KEYS]
     Path(path).write_text("\n".join(entries), encoding="utf-8")
+
+
+# -----------------------------------------------------------------------------
+# One block of a given shape, for the checker's scaling benchmark and its 1 MB test
+# -----------------------------------------------------------------------------
+
+# How each shape writes one sentence, and what comes before the first.
+SHAPES = {"one line": ("", "{} "), "one sentence per line": ("", "{}\n"), "one list": ("", "- {}\n"),
+          "one table": ("| Study | Finding |\n| --- | --- |\n", "| A study | {} |\n")}
+PLANTED_NUMBER = "In 3 of 4 patients the medicines were reduced."
+
+
+def shape_body(shape, size, key=KEYS[0]):
+    """About `size` characters of Markdown, all in one block of `shape` (a key of SHAPES).
+
+    Every sentence is cited or is advice, except the last, which gives a
+    number with no citation: exactly one finding, on the last line, shows that
+    the checker read to the end. A one-line page has one paragraph of
+    thousands of sentences; a list, thousands of items under no lead-in.
+    """
+    head, form = SHAPES[shape]
+    pieces, total = [head], len(head)
+    while total < size:
+        if len(pieces) % 5 == 0 and shape != "one table":  # a table row needs a citation, advice or not
+            sentence = "Ask your team about this."
+        else:
+            sentence = f"{SENTENCES[len(pieces) % len(SENTENCES)]} [@{key}]."
+        pieces.append(form.format(sentence))
+        total += len(pieces[-1])
+    pieces.append(form.format(PLANTED_NUMBER))
+    return "".join(pieces).rstrip(" \n") + "\n"

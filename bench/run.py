@@ -6,7 +6,13 @@ Figures (median, min and max of at least 5 runs each):
   3. the claim checker CLI on generated corpora of 100, 1,000 and 10,000 pages;
   4. editor feedback: from saving a page to `mkdocs serve` serving the new version;
   5. site size, measured with the browser suite's own first-visit function;
-  6. Lighthouse 12.2.3 scores (mobile) for three pages.
+  6. Lighthouse 12.2.3 scores (mobile) for three pages;
+  7. the checker in process on one block of each shape (a paragraph on one
+     line, one sentence per line, a list, a table) from 100 KB to 4 MB, and
+     the exponent of its growth. `python bench/run.py shapes` runs only this
+     one and replaces only its section of bench/results.md.
+Other scripts in bench/ keep their own sections of results.md between
+`<!-- name:begin -->` and `<!-- name:end -->` lines; a full run keeps them.
 These are measurements, not tests: `make test` never runs them.
 """
 
@@ -30,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from corpus import corpus_bib, write_corpus  # noqa: E402
+from corpus import KEYS, REVIEWED, SHAPES, corpus_bib, front_matter, shape_body, write_corpus  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 PYTHON = sys.executable
@@ -38,6 +44,10 @@ ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 LIGHTHOUSE = ROOT / "bench" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_PAGES = ["", "case/", "glossary/"]
 CLAIM_HOOK = "hooks/mkdocs_checks.py"
+RESULTS = ROOT / "bench" / "results.md"
+SHAPE_SIZES = (100_000, 250_000, 500_000, 1_000_000, 2_000_000, 4_000_000)
+SHAPES_SECTION, SHAPES_COMMAND = "checker-shapes", "python bench/run.py shapes"
+_ANY_SECTION = re.compile(r"^<!-- [\w-]+:begin\b", re.M)
 
 
 def main():
@@ -59,6 +69,7 @@ def main():
     rows += site_size(notes)
     rows += lighthouse_scores(notes)
     write_results(rows, notes)
+    write_section(SHAPES_SECTION, SHAPES_COMMAND, shapes_section(shape_scaling()))
 
 
 # -----------------------------------------------------------------------------
@@ -99,6 +110,38 @@ def checker_scaling():
         return results, planted_ok, exponent
     finally:
         shutil.rmtree(work)
+
+
+def shape_scaling():
+    """{shape: {size: [seconds]}} for check_page on one page whose body is one block of that shape.
+
+    In process, so the times hold the checker alone: no start-up, no file reading.
+    """
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from claimcheck.checker import check_page
+
+    times = {}
+    for shape in SHAPES:
+        for size in SHAPE_SIZES:
+            text = front_matter(f"{shape} of {size:,} characters") + shape_body(shape, size)
+            runs = []
+            for _ in range(RUNS):
+                start = time.perf_counter()
+                report = check_page("bench.md", text, set(KEYS), today=REVIEWED)
+                runs.append(time.perf_counter() - start)
+            if len(report.findings) != 1:  # the planted claim on the last line, and nothing else
+                raise SystemExit(f"bench: {shape}, {size:,} characters: expected 1 finding, got "
+                                 f"{[finding.as_text() for finding in report.findings[:5]]}")
+            times.setdefault(shape, {})[size] = runs
+            print(f"  {shape}, {size / 1e6:g} MB: {statistics.median(runs):.3f} s", file=sys.stderr)
+    return times
+
+
+def growth_exponent(seconds_by_size):
+    """k in time ∝ size^k: the slope of a least-squares line through the log-log points of the medians."""
+    sizes = sorted(seconds_by_size)
+    return statistics.linear_regression([math.log(size) for size in sizes],
+                                        [math.log(statistics.median(seconds_by_size[size])) for size in sizes]).slope
 
 
 def editor_feedback():
@@ -269,6 +312,7 @@ def machine():
 
 
 def write_results(rows, notes):
+    """Write the main table at the top of results.md, keeping the other scripts' sections below it."""
     lines = ["# Benchmark results", "",
              f"Measured {datetime.date.today().isoformat()} with `make bench` on {machine()}.", "",
              "Versions: " + ", ".join(v if v.startswith(k) else f"{k} {v}" for k, v in versions().items()) + ".", "",
@@ -278,12 +322,55 @@ def write_results(rows, notes):
     lines += ["| " + " | ".join(cells) + " |" for cells in rows]
     if notes:
         lines += [""] + [f"- {note}" for note in notes]
-    (ROOT / "bench" / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    sections = _ANY_SECTION.search(old)
+    kept = "\n" + old[sections.start():] if sections else ""
+    RESULTS.write_text("\n".join(lines) + "\n" + kept, encoding="utf-8")
+    print("\n".join(lines))
+
+
+def shapes_section(times):
+    sizes = [f"{size / 1e6:g} MB" if size >= 1_000_000 else f"{size // 1000} KB" for size in SHAPE_SIZES]
+    exponents = {shape: growth_exponent(by_size) for shape, by_size in times.items()}
+    lines = ["## Checker time by input shape", "",
+             f"Measured {datetime.date.today().isoformat()} with `{SHAPES_COMMAND}` on {machine()}, "
+             f"Python {platform.python_version()} ({platform.python_implementation()}).", "",
+             "The checker (`check_page`, in process: no start-up, no file reading) on one page whose body is a "
+             "single block: a paragraph on one line, the same paragraph with one sentence per line, a list with "
+             "one item per sentence, or a table with one row per sentence (bench/corpus.py, `shape_body`). Every "
+             "sentence is cited or is advice except the last, and each run must report exactly that one finding. "
+             f"Seconds: median of {RUNS} runs, with the minimum and maximum. The exponent k is the slope of a "
+             "least-squares line through log(median) against log(size), "
+             f"{sizes[0]} to {sizes[-1]}: 1 means time grows in proportion to the input, 2 with its square.", "",
+             "| Shape | Exponent k | Goal | Goal met? |", "| --- | --- | --- | --- |"]
+    lines += [f"| {shape} | {k:.2f} | ≤ 1.15 (linear) | {'met' if k <= 1.15 else 'not met'} |"
+              for shape, k in exponents.items()]
+    lines += ["", "| Shape | Size | Median (s) | Min (s) | Max (s) |", "| --- | --- | --- | --- | --- |"]
+    for shape, by_size in times.items():
+        lines += [f"| {shape} | {label} | {statistics.median(runs):.3f} | {min(runs):.3f} | {max(runs):.3f} |"
+                  for label, runs in zip(sizes, by_size.values())]
+    return lines
+
+
+def write_section(name, command, lines):
+    """Put `lines` between this section's markers in results.md, in place of the old ones, or at the end."""
+    block = f"<!-- {name}:begin ({command}) -->\n\n" + "\n".join(lines) + f"\n\n<!-- {name}:end -->\n"
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    section = re.compile(rf"^<!-- {re.escape(name)}:begin\b.*?^<!-- {re.escape(name)}:end -->\n?", re.S | re.M)
+    if section.search(old):
+        RESULTS.write_text(section.sub(lambda _: block, old, count=1), encoding="utf-8")
+    else:
+        RESULTS.write_text(old.rstrip("\n") + "\n\n" + block, encoding="utf-8")
     print("\n".join(lines))
 
 
 if __name__ == "__main__":
     try:
-        main()
+        if sys.argv[1:] == ["shapes"]:
+            write_section(SHAPES_SECTION, SHAPES_COMMAND, shapes_section(shape_scaling()))
+        elif sys.argv[1:]:
+            raise SystemExit("usage: python bench/run.py [shapes]")
+        else:
+            main()
     finally:
         shutil.rmtree(_SCRATCH, ignore_errors=True)

@@ -1,12 +1,15 @@
 """Check that every claim in the site's Markdown pages cites a source.
 
 Usage:
-    python hooks/claims.py [--bib FILE] [--format text|json] PATH...
+    python hooks/claims.py [--bib FILE] [--format text|json] [--explain] PATH...
 
 PATH is a Markdown file or a folder, searched for *.md. For a folder, the
 shared snippets in the `includes` folder beside it (docs -> includes) are
 checked too, once each. Exit status: 0 no findings, 1 findings, 2 a usage
 or input error (shown as one line).
+--explain also lists every sentence the rules did not treat as a claim, with
+its location and the kind of reason (direction, question, signpost, marker,
+definition), so a reviewer can audit those decisions; the exit status is the same.
 The rules are explained in CONTRIBUTING.md, "What the checks mean".
 """
 
@@ -52,7 +55,8 @@ def main(argv=None):
         cited = {key for report in reports for key, _, _ in report.citations}
         findings += check_uncited(bibliography, cited)
     findings.sort()
-    _print(findings, reports, args.format)
+    exemptions = sorted(e for report in reports for e in report.exemptions) if args.explain else None
+    _print(findings, reports, args.format, exemptions)
     if unreadable:
         return 2
     return 1 if findings else 0
@@ -65,6 +69,8 @@ def _arguments(argv):
     parser.add_argument("--bib", default=str(REPOSITORY / "refs.bib"),
                         help="the BibTeX file (default: refs.bib next to mkdocs.yml)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--explain", action="store_true",
+                        help="also list each sentence not treated as a claim, and why")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="Markdown files or folders")
     return parser.parse_args(argv)
 
@@ -93,12 +99,22 @@ def _snippet_files(folders):
     return sorted(path for folder in folders for path in folder.glob("*.md") if path.name not in NOT_PROSE)
 
 
-def _print(findings, reports, output_format):
+def _print(findings, reports, output_format, exemptions=None):
+    """Findings (and, with --explain, exemptions), then the summary line in text format.
+
+    Without --explain the JSON output stays a list of findings; with it, an
+    object {"findings": [...], "exempt": [...]}.
+    """
     if output_format == "json":
-        print(json.dumps([finding.as_dict() for finding in findings], indent=2, ensure_ascii=False))
+        data = [finding.as_dict() for finding in findings]
+        if exemptions is not None:
+            data = {"findings": data, "exempt": [exemption.as_dict() for exemption in exemptions]}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
         return
     for finding in findings:
         print(finding.as_text())
+    for exemption in exemptions or []:
+        print(exemption.as_text())
     print(summary_line(reports, len(findings)))
 
 

@@ -6,10 +6,16 @@ and logs what they find. Warnings go through MkDocs' plugin logger, which
 same checks run without MkDocs as `python hooks/claims.py`.
 
 It also inserts the shared snippets from includes/ into each page before
-mkdocs-bibtex runs, so citations inside a snippet become references.
+mkdocs-bibtex runs, so citations inside a snippet become references. Every
+point where it depends on mkdocs-bibtex is in bibtex_bridge.py.
+
+Under `mkdocs serve`, MkDocs 1.6 keeps the hook modules it loaded at start
+and reuses them on every rebuild, so an edit to hooks/ runs only after serve
+is restarted. on_config says so in the log when a file in hooks/ has changed.
 """
 
 import datetime
+import glob
 import html
 import json
 import os
@@ -20,9 +26,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
+from bibtex_bridge import (BEFORE_BIBTEX, add_to_reference_items, bib_path, disarm_citations,
+                           escape_citation_syntax, guard_on_config)
 from claimcheck.bibliography import check_entries, check_uncited, read_bibliography
 from claimcheck.checker import check_page, check_snippet, read_page, summary_line
-from claimcheck.findings import InputError
+from claimcheck.findings import InputError, count_by_kind
 from claimcheck.sentences import remove_markers
 from claimcheck.snippets import NOT_PROSE, expand_snippets, snippet_names
 from sources_page import PLACEHOLDER, sources_markdown
@@ -31,10 +39,13 @@ log = get_plugin_logger("claims")
 
 REPORT_FILE = "claims-report.json"
 _ATTRIBUTE_LIST = re.compile(r"\s*\{:?([^{}]*)\}\s*$")
-_FOOTNOTE_BACKREF = re.compile(r'(<li id="fn:(?P<key>[^"]+)">.*?)(<a class="footnote-backref")', re.S)
+HOOKS_FOLDER = os.path.dirname(os.path.abspath(__file__))
+RESTART_ADVICE = ("Editing a file in hooks/ needs a restart: stop `make serve` (Ctrl+C) and run it again, "
+                  "because the preview keeps running the checks it started with.")
 
 # State for one build; on_config starts it afresh each time `serve` rebuilds.
-_state = {"serving": False}
+# `serving` and `hook_files` are set once, by on_startup.
+_state = {"serving": False, "hook_files": {}}
 
 
 # -----------------------------------------------------------------------------
@@ -44,19 +55,22 @@ _state = {"serving": False}
 def on_startup(*, command, dirty):
     # Editors' notices appear only in `mkdocs serve`, never in a built site.
     _state["serving"] = command == "serve"
+    _state["hook_files"] = _hook_file_times()
 
 
-# Priority 50 runs before mkdocs-bibtex (priority 0) reads the bibliography
-# and rewrites [@key], so a broken refs.bib stops here with a clear message.
-@event_priority(50)
+# Before mkdocs-bibtex reads the bibliography and rewrites [@key], so a broken
+# refs.bib stops here with a clear message.
+@event_priority(BEFORE_BIBTEX)
 def on_config(config):
+    if _state["serving"]:
+        _warn_about_edited_hooks()
     root = os.path.dirname(config.config_file_path)
-    bib_path = _bib_path(config)
+    bib_file = bib_path(config)
     try:
-        bibliography = read_bibliography(bib_path, display_path=os.path.relpath(bib_path, root))
+        bibliography = read_bibliography(bib_file, display_path=os.path.relpath(bib_file, root))
     except InputError as error:
         raise PluginError(str(error)) from None
-    _guard_bibtex_plugin(config, bibliography.path)
+    guard_on_config(config, bibliography.path)
     _state.update(bibliography=bibliography, entries=bibliography.by_key(), root=root, reports={},
                   bib_findings=check_entries(bibliography), snippet_folders=_snippet_folders(config, root),
                   snippets={}, snippet_reports={}, page_snippets={})
@@ -85,19 +99,20 @@ def on_files(files, *, config):
     return files
 
 
-# Priority 50 runs before mkdocs-bibtex (priority 0), so it sees the raw [@key]
-# citations of the page and of the snippets inserted here.
-@event_priority(50)
+# Before mkdocs-bibtex, so it sees the raw [@key] citations of the page and of
+# the snippets inserted here.
+@event_priority(BEFORE_BIBTEX)
 def on_page_markdown(markdown, *, page, config, files):
+    report = _state["reports"].get(page.file.src_uri)
+    first_line = _first_line(page.file.content_string, markdown)
+    if report and first_line:
+        # Before the snippets go in, while the findings' lines still match the page.
+        markdown = disarm_citations(markdown, report.findings, first_line)
     if _state["page_snippets"].get(page.file.src_uri):
         markdown = expand_snippets(markdown, _state["snippets"].get)
-        for report in _state["snippet_reports"].values():
-            markdown = _disarm_bad_citations(markdown, report.findings)
-    report = _state["reports"].get(page.file.src_uri)
     if report:
         for finding in report.findings:
             log.warning(finding.as_text())
-        markdown = _disarm_bad_citations(markdown, report.findings)
         shown = report.findings + _snippet_findings(page.file.src_uri)
         if shown and _state["serving"]:
             markdown = _with_notice(markdown, _notice(shown, report.path))
@@ -110,16 +125,15 @@ def on_page_content(html_text, *, page, config, files):
     """Show each reference's kind of evidence in the page's reference list."""
     entries = _state["entries"]
 
-    def add_label(match):
-        entry = entries.get(match.group("key"))
+    def evidence_label(key):
+        entry = entries.get(key)
         if not entry or not entry.evidence_label():
-            return match.group(0)
+            return ""
         label = html.escape(entry.evidence_label())
         checked = f" Checked {entry.checked_on()}." if entry.checked_on() else ""
-        return (f'{match.group(1)}<span class="evidence-label">Evidence: {label}.{checked}</span> '
-                f'{match.group(3)}')
+        return f'<span class="evidence-label">Evidence: {label}.{checked}</span>'
 
-    return _FOOTNOTE_BACKREF.sub(add_label, html_text)
+    return add_to_reference_items(html_text, evidence_label)
 
 
 def on_post_build(*, config):
@@ -133,11 +147,27 @@ def on_post_build(*, config):
 # Helper functions
 # -----------------------------------------------------------------------------
 
-def _bib_path(config):
-    bibtex = config.plugins.get("bibtex")
-    if bibtex is None or not bibtex.config.bib_file:
-        raise PluginError("mkdocs.yml: the claim checks need the bibtex plugin with `bib_file:` set.")
-    return os.path.join(os.path.dirname(config.config_file_path), bibtex.config.bib_file)
+def _hook_file_times():
+    """{path: modification time} of every Python file in hooks/, to notice edits under serve."""
+    paths = glob.glob(os.path.join(HOOKS_FOLDER, "**", "*.py"), recursive=True)
+    return {path: os.path.getmtime(path) for path in paths}
+
+
+def _warn_about_edited_hooks():
+    """Say once per edit that a changed file in hooks/ is not running yet."""
+    now = _hook_file_times()
+    changed = sorted(path for path, time in now.items() if _state["hook_files"].get(path) != time)
+    for path in changed:
+        log.warning(f"{os.path.relpath(path, os.path.dirname(HOOKS_FOLDER))} changed. {RESTART_ADVICE}")
+    _state["hook_files"] = now
+
+
+def _first_line(source, markdown):
+    """The file's line number of the first line of `markdown`, which MkDocs took from
+    `source` by cutting off the front matter (and the blank lines after it)."""
+    if source.endswith(markdown):
+        return source[:len(source) - len(markdown)].count("\n") + 1
+    return None  # not the file's own text, so no finding's position can be trusted
 
 
 def _snippet_folders(config, root):
@@ -177,6 +207,8 @@ def _check_snippets(known_keys, available):
         if name not in NOT_PROSE:
             report = check_snippet(_display_path(available[name]), text, known_keys)
             _state["snippet_reports"][name] = report
+            # Pages show the snippet with its bad citations disarmed at their own positions.
+            _state["snippets"][name] = disarm_citations(text, report.findings)
             for finding in report.findings:
                 log.warning(finding.as_text())
 
@@ -185,44 +217,9 @@ def _all_reports():
     return list(_state["reports"].values()) + list(_state["snippet_reports"].values())
 
 
-def _guard_bibtex_plugin(config, bib_name):
-    """Turn any crash of mkdocs-bibtex's own reading of refs.bib into a one-line error.
-
-    Our reader has already accepted the file, so this only matters if pybtex
-    disagrees with it; wrapping the plugin's event costs nothing, where
-    parsing the file a second time to be sure cost a few per cent of a build.
-    """
-    events = config.plugins.events["config"]
-    for index, method in enumerate(events):
-        if getattr(method, "__self__", None) is config.plugins.get("bibtex"):
-            events[index] = _without_traceback(method, bib_name)
-
-
-def _without_traceback(method, bib_name):
-    def guarded(*args, **kwargs):
-        try:
-            return method(*args, **kwargs)
-        except PluginError:
-            raise
-        except Exception as error:  # pybtex raises many types; all mean "cannot read".
-            raise PluginError(f"{bib_name}:1:1: BIB001 The citation plugin cannot read this file: "
-                              f"{error}") from None
-    return guarded
-
-
 def _display_path(abs_path):
     """The file's path as an editor sees it in the repository, e.g. docs/index.md."""
     return os.path.relpath(abs_path, _state["root"])
-
-
-def _disarm_bad_citations(markdown, findings):
-    """Hide bad citations from mkdocs-bibtex, which would print a traceback for
-    them and then delete them; the preview shows them as plain text instead."""
-    for finding in findings:
-        if finding.code.startswith("CITE") and finding.sentence:
-            shown = finding.sentence[1:].replace("@", "")
-            markdown = markdown.replace(finding.sentence, f"[citation problem: {shown}")
-    return markdown
 
 
 def _with_notice(markdown, notice):
@@ -242,14 +239,15 @@ def _snippet_findings(src_uri):
 def _notice(findings, page_path):
     """A box at the top of the page in `mkdocs serve`, listing what to fix."""
     items = "\n".join(
-        f"<li><strong>{'' if f.path == page_path else html.escape(f.path) + ', '}Line {f.line}, {f.code}</strong>: "
+        f"<li><strong>{'' if f.path == page_path else html.escape(f.path) + ', '}Line {f.line}, {f.code} {f.slug}</strong>: "
         f"{html.escape(f.message)}"
         + (f"<br><q>{html.escape(f.sentence)}</q>" if f.sentence else "") + "</li>"
         for f in findings)
-    return (f'<div class="claims-notice" role="alert">\n<p><strong>{len(findings)} problem'
-            f'{"s" if len(findings) != 1 else ""} to fix on this page</strong> (shown only in preview; '
-            f'see CONTRIBUTING.md, “What the checks mean”).</p>\n<ul>\n{items}\n</ul>\n</div>'
-            ).replace("@", "&#64;")  # so the citation plugin leaves "[@key]" in the advice alone
+    box = (f'<div class="claims-notice" role="alert">\n<p><strong>{len(findings)} problem'
+           f'{"s" if len(findings) != 1 else ""} to fix on this page</strong> (shown only in preview; '
+           f'see CONTRIBUTING.md, “What the checks mean”).</p>\n<ul>\n{items}\n</ul>\n'
+           f'<p>{html.escape(RESTART_ADVICE)}</p>\n</div>')
+    return escape_citation_syntax(box)  # so the citation plugin leaves "[@key]" in the advice alone
 
 
 def _title(src_uri):
@@ -294,6 +292,7 @@ def _write_report(path, reports):
         "pages": [_report_data(r) for r in reports if r.path not in snippet_paths],
         "snippets": [_report_data(r) for r in reports if r.path in snippet_paths],
         "bibliography_findings": [f.as_dict() for f in _state["bib_findings"]],
+        "exempt_by_kind": count_by_kind([e for report in reports for e in report.exemptions]),
     }
     with open(path, "w", encoding="utf-8") as handle:
         json.dump(data, handle, indent=2, ensure_ascii=False, sort_keys=True)
@@ -302,6 +301,8 @@ def _write_report(path, reports):
 
 def _report_data(report):
     return {"path": report.path, "claims": report.claims, "cited": report.cited, "exempt": report.exempt,
+            "exempt_by_kind": count_by_kind(report.exemptions),
+            "exempt_sentences": [exemption.as_dict() for exemption in report.exemptions],
             "citations": [{"key": key, "line": line, "section": heading}
                           for key, line, heading in report.citations],
             "findings": [finding.as_dict() for finding in report.findings]}

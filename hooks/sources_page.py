@@ -5,16 +5,22 @@ This writes HTML for the site, so it lives beside the MkDocs adapter, not in
 claimcheck/, which holds only plain checks; it needs nothing from MkDocs.
 """
 
+import codecs
+import functools
 import re
 import unicodedata
 from html import escape
 
-from claimcheck.bibliography import EVIDENCE_LABELS
+import latexcodec  # noqa: F401  (registers the "ulatex" codec; installed with pybtex)
 
-# The LaTeX accents BibTeX files use, as Unicode combining marks.
-_ACCENTS = {"`": "\u0300", "'": "\u0301", "^": "\u0302", "~": "\u0303", "=": "\u0304",
-            ".": "\u0307", '"': "\u0308", "c": "\u0327", "v": "\u030c", "u": "\u0306"}
-_ACCENT = re.compile(r"\\([`'^~=.\"]|[cvu](?=[{\s]))\s*\{?([A-Za-z])\}?")
+from claimcheck.bibliography import EVIDENCE_LABELS, names
+
+# A bare % is a percent sign to an editor, but would start a LaTeX comment and hide the rest.
+_BARE_PERCENT = re.compile(r"(?<!\\)%")
+# A command latexcodec does not turn into a character (\emph, \textit): its text stays, the name goes.
+_LEFTOVER_COMMAND = re.compile(r"\\[A-Za-z]+\s*")
+# Text without any of these is plain already; decoding it would only cost time (most of the page's).
+_LATEX_SIGN = re.compile(r"[\\~{}$`'%]|--")
 
 PLACEHOLDER = "<!-- sources-list -->"
 
@@ -59,16 +65,17 @@ def _checked_on(entry):
 def _authors(raw):
     if not raw:
         return ""
-    names = [name.strip() for name in re.split(r"\s+and\s+", _plain(raw))]
-    shown = [_short_name(name) for name in names if name != "others"][:3]
-    more = len(names) > 3 or "others" in names
+    people = names(raw)
+    shown = [_short_name(name) for name in [name for name in people if name != "others"][:3]]
+    more = len(people) > 3 or "others" in people
     return ", ".join(shown) + (", et al. " if more else ". ")
 
 
 def _short_name(name):
-    if "," not in name:
-        return name
-    last, first = (part.strip() for part in name.split(",", 1))
+    """"Last, First Middle" as "Last FM"; a name in braces (an organisation) or "First Last" as it is."""
+    if name.startswith("{") and name.endswith("}") or "," not in name:
+        return _plain(name)
+    last, first = (_plain(part).strip() for part in name.split(",", 1))
     initials = "".join(part[0] for part in re.split(r"[\s.-]+", first) if part)
     return f"{last} {initials}"
 
@@ -77,7 +84,8 @@ def _venue(fields):
     where = escape(_plain(fields.get("journal") or fields.get("howpublished") or ""))
     year = escape(fields.get("year", ""))
     text = f"<em>{where}</em>" if fields.get("journal") else where
-    return f"{text}{', ' if text else ''}{year}."
+    # "n.d." (no date) already ends with its full stop.
+    return f"{text}{', ' if text else ''}{year}{'' if year.endswith('.') else '.'}"
 
 
 def _locators(fields):
@@ -119,10 +127,14 @@ def _link(url, text):
     return f'<a href="{escape(url)}">{escape(text)}</a>'
 
 
+@functools.lru_cache(maxsize=4096)  # names recur across entries, and serve rebuilds often
 def _plain(text):
-    """BibTeX text as plain Unicode: accents decoded, protective braces removed."""
-    text = _ACCENT.sub(lambda m: m.group(2) + _ACCENTS[m.group(1)], text)
-    return unicodedata.normalize("NFC", re.sub(r"[{}]", "", text))
+    """BibTeX text as a reader should see it: LaTeX decoded by latexcodec (`\\&` is &, `--` a dash,
+    `~` a no-break space, `{\\'e}` é), protective braces and unknown commands removed."""
+    if not _LATEX_SIGN.search(text):
+        return unicodedata.normalize("NFC", text)
+    decoded = codecs.decode(_BARE_PERCENT.sub(r"\\%", text), "ulatex")
+    return unicodedata.normalize("NFC", re.sub(r"[{}]", "", _LEFTOVER_COMMAND.sub("", decoded)))
 
 
 def _plural(label):

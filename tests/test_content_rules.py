@@ -234,18 +234,18 @@ def front(evidence_line):
 
 
 @pytest.mark.parametrize("evidence_line, message", [
-    ("", "docs/x.md:1:1: META001 The front matter has no `evidence_checked`. Add a line `evidence_checked: …` "
+    ("", "docs/x.md:1:1: META001 missing-page-detail The front matter has no `evidence_checked`. Add a line `evidence_checked: …` "
          "between the `---` lines at the top of the page (see CONTRIBUTING.md, “Page details”)."),
-    ("evidence_checked:\n", "docs/x.md:1:1: META001 The front matter has no `evidence_checked`. Add a line "
+    ("evidence_checked:\n", "docs/x.md:1:1: META001 missing-page-detail The front matter has no `evidence_checked`. Add a line "
                             "`evidence_checked: …` between the `---` lines at the top of the page (see "
                             "CONTRIBUTING.md, “Page details”)."),
-    ("evidence_checked: 2026-02-30\n", "docs/x.md:6:1: META002 `evidence_checked: 2026-02-30` is not a date. "
+    ("evidence_checked: 2026-02-30\n", "docs/x.md:6:1: META002 bad-date `evidence_checked: 2026-02-30` is not a date. "
                                        "Write it as YYYY-MM-DD, for example 2026-11-26."),
-    ("evidence_checked: 29/11/2026\n", "docs/x.md:6:1: META002 `evidence_checked: 29/11/2026` is not a date. "
+    ("evidence_checked: 29/11/2026\n", "docs/x.md:6:1: META002 bad-date `evidence_checked: 29/11/2026` is not a date. "
                                        "Write it as YYYY-MM-DD, for example 2026-11-26."),
-    ("evidence_checked: 2026-11-30\n", "docs/x.md:6:1: META006 `evidence_checked: 2026-11-30` is in the future "
+    ("evidence_checked: 2026-11-30\n", "docs/x.md:6:1: META006 evidence-date-in-future `evidence_checked: 2026-11-30` is in the future "
                                        "(today is 2026-11-29). Set it to the day you last searched for new evidence."),
-    ("evidence_checked: 2025-11-28\n", "docs/x.md:6:1: META007 `evidence_checked: 2025-11-28` is more than 12 "
+    ("evidence_checked: 2025-11-28\n", "docs/x.md:6:1: META007 evidence-check-too-old `evidence_checked: 2025-11-28` is more than 12 "
                                        "months before `last_reviewed: 2026-11-29`. Search for new evidence on this "
                                        "page's topic, then set `evidence_checked` to that day (on or after 2025-11-29)."),
 ])
@@ -264,7 +264,7 @@ def test_stale_evidence_date_fails_the_build_and_names_the_line(fixture_site):
     config, site = fixture_site({"index.md": text})
     result = strict_build(config, site)
     assert result.returncode != 0
-    assert ("WARNING -  claims: docs/index.md:6:1: META007 `evidence_checked: 2024-01-01` is more than 12 months "
+    assert ("WARNING -  claims: docs/index.md:6:1: META007 evidence-check-too-old `evidence_checked: 2024-01-01` is more than 12 months "
             "before `last_reviewed: 2026-11-26`.") in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -274,7 +274,7 @@ def test_a_date_that_is_not_a_date_is_located_without_a_traceback(fixture_site):
     text = FRONT.replace("evidence_checked: 2026-11-26", "evidence_checked: 26/11/2026") + "# Test page\n\nAsk your team.\n"
     config, site = fixture_site({"index.md": text})
     result = strict_build(config, site)
-    assert "WARNING -  claims: docs/index.md:6:1: META002 `evidence_checked: 26/11/2026` is not a date." in result.stderr
+    assert "WARNING -  claims: docs/index.md:6:1: META002 bad-date `evidence_checked: 26/11/2026` is not a date." in result.stderr
     assert "Traceback" not in result.stderr and "Error" not in result.stderr, result.stderr
 
 

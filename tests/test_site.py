@@ -156,7 +156,7 @@ def test_past_due_review_fails_the_build_and_names_the_file(fixture_site):
     config, site = fixture_site({"index.md": page(last="2020-01-01", next_="2020-06-01")})
     result = strict_build(config, site)
     assert result.returncode != 0
-    assert ("docs/index.md:5:1: META003 The next review was due on 2020-06-01. Review the page "
+    assert ("docs/index.md:5:1: META003 review-overdue The next review was due on 2020-06-01. Review the page "
             "against its sources, then set `last_reviewed` to today and `next_review` to a date "
             "at most 12 months later.") in result.stderr
 
@@ -165,8 +165,8 @@ def test_missing_metadata_fails_the_build_and_names_the_file(fixture_site):
     config, site = fixture_site({"index.md": "---\ntitle: Test page\n---\n# Test page\n\nAsk your team.\n"})
     result = strict_build(config, site)
     assert result.returncode != 0
-    assert "docs/index.md:1:1: META001 The front matter has no `description`." in result.stderr
-    assert "docs/index.md:1:1: META001 The front matter has no `next_review`." in result.stderr
+    assert "docs/index.md:1:1: META001 missing-page-detail The front matter has no `description`." in result.stderr
+    assert "docs/index.md:1:1: META001 missing-page-detail The front matter has no `next_review`." in result.stderr
     assert "Traceback" not in result.stderr
 
 

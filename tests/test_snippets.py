@@ -35,7 +35,7 @@ def test_only_whole_line_markdown_snippets_are_expanded():
 def test_a_missing_snippet_is_located_and_its_line_removed():
     page = FRONT + '# Page\n\n  --8<-- "nope.md"\n'
     [finding] = missing_snippets("docs/p.md", page, {"box.md"})
-    assert finding.as_text() == ("docs/p.md:10:3: SNIPPET001 The shared text `nope.md` is not in the includes "
+    assert finding.as_text() == ("docs/p.md:10:3: SNIPPET001 missing-snippet The shared text `nope.md` is not in the includes "
                                  "folder. Check the spelling, or create includes/nope.md.")
     assert expand_snippets(page, {}.get).endswith("# Page\n\n\n")
 
@@ -75,7 +75,7 @@ def test_snippet_findings_name_the_snippet_file_once(fixture_site):
                                 includes={"help.md": "Intro [@smith2020example].\n\nMSCs come from bone marrow.\n"})
     result = strict_build(config, site)
     assert result.returncode != 0
-    expected = "WARNING -  claims: includes/help.md:3:1: CLAIM001 Claim without a citation."
+    expected = "WARNING -  claims: includes/help.md:3:1: CLAIM001 uncited-claim Claim without a citation."
     assert result.stderr.count(expected) == 1, result.stderr
     assert "Traceback" not in result.stderr
 
@@ -85,7 +85,7 @@ def test_a_missing_snippet_fails_the_build_with_a_located_message(fixture_site):
                                 includes={"help.md": HELP_BOX})
     result = strict_build(config, site)
     assert result.returncode != 0
-    assert ("WARNING -  claims: docs/index.md:12:1: SNIPPET001 The shared text `nope.md` is not in the "
+    assert ("WARNING -  claims: docs/index.md:12:1: SNIPPET001 missing-snippet The shared text `nope.md` is not in the "
             "includes folder.") in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -141,9 +141,9 @@ def test_cli_checks_the_includes_folder_beside_docs(tmp_path):
                             capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "docs/page.md:10:1: SNIPPET001 The shared text `gone.md` is not in the includes folder. Check the "
+        "docs/page.md:10:1: SNIPPET001 missing-snippet The shared text `gone.md` is not in the includes folder. Check the "
         "spelling, or create includes/gone.md.",
-        "includes/help.md:3:1: CLAIM001 Claim without a citation. Add [@key] to this sentence or to a later "
+        "includes/help.md:3:1: CLAIM001 uncited-claim Claim without a citation. Add [@key] to this sentence or to a later "
         "sentence in the same paragraph. If it is advice or not a fact, word it as advice, or mark it "
         "<!-- not-a-claim: reason -->.",
         "2 pages, 2 claims, 1 cited, 0 exempt, 2 findings",

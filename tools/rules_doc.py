@@ -19,7 +19,8 @@ END = "<!-- rules:end -->"
 def rules_markdown():
     parts = [BEGIN, ""]
     for rule in RULES:
-        parts += [f"### `{rule.code}` {rule.slug}", "", f"**Why:** {rule.why}", "",
+        # The heading is what every message starts with after its place, so a search finds it.
+        parts += [f"### `{rule.code} {rule.slug}`", "", f"**Why:** {rule.why}", "",
                   f"**How to fix:** {rule.fix}", "", "Flagged:", "", _example(rule.flagged[0]),
                   "Passes:", "", _example(rule.passing[0])]
     parts.append(END)

@@ -2,8 +2,11 @@
 
 A small reader of our own, rather than pybtex, because every finding must
 name its line, and duplicate keys must be found case-insensitively. It
-follows BibTeX's rule that an `@` outside an entry starts a new entry, which
-is also what pybtex (and so mkdocs-bibtex) does.
+reads what pybtex (and so mkdocs-bibtex) reads, and refuses what pybtex
+refuses, and tests/test_bibtex_reader.py holds the two to the same fields:
+an `@` outside an entry starts a new entry (even inside @comment{...}),
+`@string` names and the month names (jan ... dec) stand for their text,
+`#` joins parts of a value, and a field given twice is an error.
 
 Codes
   BIB001  the file cannot be read as BibTeX (an unclosed brace, say)
@@ -21,7 +24,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from .citations import SAFE_KEY
-from .findings import Finding, InputError
+from .findings import InputError, finding
 
 # Kinds of evidence, strongest first, with the label readers see.
 EVIDENCE_LABELS = {
@@ -40,7 +43,12 @@ EVIDENCE_LABELS = {
     "news report": "News report",
 }
 
-SKIPPED_TYPES = {"comment", "preamble", "string"}
+# pybtex predefines these @string names, as BibTeX's styles do.
+MONTHS = {"jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May",
+          "jun": "June", "jul": "July", "aug": "August", "sep": "September", "oct": "October",
+          "nov": "November", "dec": "December"}
+# BibTeX's rule for a name (an @string name used as a value): no digit first, none of these.
+MACRO_NAME = r'[^\s\d"#%\'(),={}][^\s"#%\'(),={}]*'
 REQUIRED = ("title", "year")
 REQUIRED_FOR_ARTICLES = ("author", "journal")
 LOCATORS = ("doi", "pmid", "url")
@@ -92,16 +100,19 @@ def read_bibliography(path, display_path=None):
     Messages name the file as `display_path` (as the editor knows it), or as `path`.
     """
     shown = display_path or str(path)
+
+    def unreadable(situation, **details):
+        return InputError(finding(shown, 1, 1, "BIB001", situation=situation, **details).as_text())
+
     try:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
     except FileNotFoundError:
-        raise InputError(f"{shown}:1:1: BIB001 The bibliography file does not exist.") from None
+        raise unreadable("missing-file") from None
     except UnicodeDecodeError as error:
-        raise InputError(f"{shown}:1:1: BIB001 The bibliography is not UTF-8 text "
-                         f"(byte {error.start}). Save it as UTF-8.") from None
+        raise unreadable("not-utf8", byte=error.start) from None
     except OSError as error:
-        raise InputError(f"{shown}:1:1: BIB001 The bibliography cannot be read ({error.strerror}).") from None
+        raise unreadable("unreadable", reason=error.strerror) from None
     return Bibliography(shown, parse_bibtex(shown, text))
 
 
@@ -114,6 +125,7 @@ class _Reader:
 
     def __init__(self, path, text):
         self.path, self.text, self.pos = path, text, 0
+        self.macros = dict(MONTHS)  # @string names, lower case, and what they stand for
 
     def line_at(self, pos):
         return self.text.count("\n", 0, pos) + 1
@@ -121,8 +133,10 @@ class _Reader:
     def column_at(self, pos):
         return pos - (self.text.rfind("\n", 0, pos) + 1) + 1
 
-    def fail(self, pos, message):
-        raise InputError(f"{self.path}:{self.line_at(pos)}:{self.column_at(pos)}: BIB001 {message}")
+    def fail(self, pos, situation, **details):
+        """Stop reading: BIB001 at `pos`, with the catalogue's words for this situation."""
+        where = (self.path, self.line_at(pos), self.column_at(pos))
+        raise InputError(finding(*where, "BIB001", situation=situation, **details).as_text())
 
     def entries(self):
         found = []
@@ -138,20 +152,25 @@ class _Reader:
     def _entry(self, at):
         kind = self._match(r"[A-Za-z]+")
         if not kind:
-            self.fail(at, "An `@` outside an entry starts a new entry in BibTeX. Write entries as "
-                          "@article{key, ...}; in comments, avoid the @ sign.")
+            self.fail(at, "stray-at")
         self._match(r"\s*")
         opener = self._match(r"[{(]")
         if not opener:
-            self.fail(self.pos, f"`@{kind}` must be followed by {{ or (.")
+            self.fail(self.pos, "no-opener", kind=kind)
         closer = "}" if opener == "{" else ")"
-        if kind.lower() in SKIPPED_TYPES:
+        if kind.lower() == "comment":
+            # BibTeX skips only the word: an @ inside the comment starts an entry.
+            return None
+        if kind.lower() == "preamble":
             self._balanced_value(at, closer)
+            return None
+        if kind.lower() == "string":
+            self._macro(at, closer)
             return None
         key = self._match(r"\s*[^\s,{}()]*")
         key = key.strip() if key else ""
         if not key or not self._match(r"\s*,"):
-            self.fail(at, f"The @{kind} entry needs a key and a comma, like @{kind}{{key2024word, ...")
+            self.fail(at, "no-key", kind=kind)
         entry = Entry(kind.lower(), key, self.line_at(at))
         self._fields(entry, at, closer)
         return entry
@@ -164,30 +183,52 @@ class _Reader:
             name_pos = self.pos
             name = self._match(r"[A-Za-z][\w-]*")
             if not name:
-                self.fail(self.pos, f"Entry `{entry.key}` (line {entry.line}) is not closed: expected a "
-                                    f"field name or `{closer}` here. Check for a missing brace or comma.")
+                self.fail(self.pos, "not-closed", key=entry.key, line=entry.line, closer=closer)
             if not self._match(r"\s*=\s*"):
-                self.fail(self.pos, f"The field `{name}` in `{entry.key}` needs `=` and a value.")
-            value = self._value(entry, name)
+                self.fail(self.pos, "no-equals", name=name, key=entry.key)
+            value = self._value(entry.key, name)
+            if name.lower() in entry.fields:
+                self.fail(name_pos, "duplicate-field", name=name, key=entry.key)
             entry.fields[name.lower()] = value
             entry.field_lines[name.lower()] = self.line_at(name_pos)
             self._match(r"\s*")
             if self._match(re.escape(closer)):
                 return
             if not self._match(","):
-                self.fail(name_pos, f"After the field `{name}` in `{entry.key}`, expected a comma or "
-                                    f"the end of the entry. A brace in this field may be missing.")
+                self.fail(name_pos, "no-comma", name=name, key=entry.key)
 
-    def _value(self, entry, name):
+    def _macro(self, at, closer):
+        """Read `@string{name = value}` and remember what the name stands for."""
+        self._match(r"\s*")
+        name = self._match(MACRO_NAME)
+        if not name or not self._match(r"\s*=\s*"):
+            self.fail(at, "bad-string")
+        self.macros[name.lower()] = self._value("@string", name)
+        if not self._match(r"\s*" + re.escape(closer)):
+            self.fail(self.pos, "no-comma", name=name, key="@string")
+
+    def _value(self, key, name):
+        """A value: braced text, quoted text, a number or an @string name, parts joined by `#`."""
+        parts = [self._value_part(key, name)]
+        while self._match(r"\s*#\s*"):
+            parts.append(self._value_part(key, name))
+        return _clean("".join(parts))
+
+    def _value_part(self, key, name):
         start = self.pos
         if self._match(r"\{"):
-            return _clean(self._balanced_value(start, "}"))
+            return self._balanced_value(start, "}")
         if self._match('"'):
-            return _clean(self._balanced_value(start, '"'))
-        word = self._match(r"[\w.-]+")
-        if word:
-            return word
-        self.fail(start, f"The field `{name}` in `{entry.key}` has no value; write it as {name} = {{...}}.")
+            return self._balanced_value(start, '"')
+        number = self._match(r"\d+")
+        if number:
+            return number
+        macro = self._match(MACRO_NAME)
+        if macro:
+            if macro.lower() not in self.macros:
+                self.fail(start, "undefined-string", macro=macro, name=name, key=key)
+            return self.macros[macro.lower()]
+        self.fail(start, "no-value", name=name, key=key)
 
     def _balanced_value(self, start, closer):
         """Text up to the closer at brace depth zero; the cursor moves past it."""
@@ -202,8 +243,7 @@ class _Reader:
                 self.pos = pos + 1
                 return self.text[start + 1:pos]
             pos += 1
-        self.fail(start, "This opening brace or quote is never closed. Add the missing "
-                         f"`{'}' if closer != chr(34) else chr(34)}`.")
+        self.fail(start, "never-closed", closer=closer)
 
     def _match(self, pattern):
         match = re.compile(pattern).match(self.text, self.pos)
@@ -217,6 +257,28 @@ def _clean(value):
     return re.sub(r"\s+", " ", value).strip()
 
 
+_BRACE_OR_AND = re.compile(r"\{|\}|\s+and\s+", re.IGNORECASE)
+
+
+def names(value):
+    """The names in an author or editor field, split at each `and` outside braces, as BibTeX does.
+
+    `{NHS Blood and Transplant}` is one name: the braces keep its `and`.
+    """
+    found, depth, start = [], 0, 0
+    for match in _BRACE_OR_AND.finditer(value):
+        token = match.group(0)
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            found.append(value[start:match.start()])
+            start = match.end()
+    found.append(value[start:])
+    return [name.strip() for name in found if name.strip()]
+
+
 # -----------------------------------------------------------------------------
 # Checks
 # -----------------------------------------------------------------------------
@@ -228,13 +290,10 @@ def check_entries(bibliography):
     for entry in bibliography.entries:
         where = (bibliography.path, entry.line, 1)
         if not SAFE_KEY.match(entry.key):
-            findings.append(Finding(*where, "BIB007", f"The key `{entry.key}` has characters the citation "
-                                    "plugin cuts off. Use only letters, digits, _ and -."))
+            findings.append(finding(*where, "BIB007", key=entry.key))
         first = seen.setdefault(entry.key.lower(), entry)
         if first is not entry:
-            findings.append(Finding(*where, "BIB002", f"The key `{entry.key}` is already used by the entry "
-                                    f"on line {first.line} (keys are compared ignoring case). "
-                                    "Give one of them a different key."))
+            findings.append(finding(*where, "BIB002", key=entry.key, first_line=first.line))
         findings += _field_findings(bibliography.path, entry)
     return findings
 
@@ -242,9 +301,7 @@ def check_entries(bibliography):
 def check_uncited(bibliography, cited):
     """BIB005 for each entry no page cites, unless it says why it stays."""
     return [
-        Finding(bibliography.path, entry.line, 1, "BIB005",
-                f"No page cites `{entry.key}`. Cite it, delete it, or add "
-                "`allow_uncited = {reason}` to the entry.")
+        finding(bibliography.path, entry.line, 1, "BIB005", key=entry.key)
         for entry in bibliography.entries
         if entry.key not in cited and not entry.fields.get("allow_uncited")
     ]
@@ -255,23 +312,15 @@ def _field_findings(path, entry):
     required = REQUIRED + (REQUIRED_FOR_ARTICLES if entry.type == "article" else ())
     for name in required:
         if not entry.fields.get(name):
-            findings.append(Finding(path, entry.line, 1, "BIB003",
-                                    f"`{entry.key}` has no `{name}`. Add it from the source itself."))
+            findings.append(finding(path, entry.line, 1, "BIB003", situation="missing-field",
+                                    key=entry.key, name=name))
     if not any(entry.fields.get(name) for name in _locators_for(entry)):
-        findings.append(Finding(path, entry.line, 1, "BIB003",
-                                f"`{entry.key}` has no doi, pmid or url, so readers cannot find it. "
-                                "Add one you have checked; a PubMed search URL will do."))
-    year = entry.fields.get("year")
-    if year and not YEAR.match(year):
-        findings.append(Finding(path, entry.field_lines["year"], 1, "BIB004",
-                                f"`year = {{{year}}}` in `{entry.key}` should be four digits, or n.d. "
-                                "for an undated web page."))
-    findings += _locator_findings(path, entry)
+        findings.append(finding(path, entry.line, 1, "BIB003", situation="no-locator", key=entry.key))
+    findings += _format_findings(path, entry)
     evidence = entry.fields.get("evidence", "")
     if evidence.lower() not in EVIDENCE_LABELS:
-        findings.append(Finding(path, entry.field_lines.get("evidence", entry.line), 1, "BIB006",
-                                f"`{entry.key}` needs `evidence = {{...}}` with one of: "
-                                + ", ".join(EVIDENCE_LABELS) + "."))
+        findings.append(finding(path, entry.field_lines.get("evidence", entry.line), 1, "BIB006",
+                                key=entry.key, kinds=", ".join(EVIDENCE_LABELS)))
     return findings
 
 
@@ -286,19 +335,19 @@ def _locators_for(entry):
     return LOCATORS
 
 
-def _locator_findings(path, entry):
+def _format_findings(path, entry):
+    """BIB004 for each year, locator or check date that is not written the way it must be.
+
+    The catalogue's BIB004 has one message per field, named after it.
+    """
     findings = []
-    checks = (
-        ("doi", lambda v: DOI.match(v), "a DOI looks like 10.1000/xyz123, without https://doi.org/"),
-        ("pmid", lambda v: PMID.match(v), "a PMID is digits only"),
-        ("url", _is_web_address, "a URL starts with https:// or http:// and names a website"),
-        ("urldate", _iso_date, "the day you checked the page is written YYYY-MM-DD, for example 2026-11-29"),
-    )
-    for name, valid, hint in checks:
+    checks = (("year", YEAR.match), ("doi", DOI.match), ("pmid", PMID.match),
+              ("url", _is_web_address), ("urldate", _iso_date))
+    for name, valid in checks:
         value = entry.fields.get(name)
         if value and not valid(value):
-            findings.append(Finding(path, entry.field_lines[name], 1, "BIB004",
-                                    f"`{name} = {{{value}}}` in `{entry.key}` is malformed: {hint}."))
+            findings.append(finding(path, entry.field_lines[name], 1, "BIB004", situation=name,
+                                    key=entry.key, value=value))
     return findings
 
 

@@ -281,9 +281,11 @@ def _read_list_item(lines, index, indent, item, context, units, list_intro):
         text = line.text
         line_indent = len(text) - len(text.lstrip(" "))
         if not text.strip():
-            if _next_is_indented(lines, index, content_indent):
-                body.append(Line(line.number, line.column, ""))
-                index += 1
+            # Take the whole run of blank lines at once: looking ahead from each one is quadratic.
+            following = _next_text_line(lines, index)
+            if following < len(lines) and _indent(lines[following].text) >= content_indent:
+                body += [Line(blank.number, blank.column, "") for blank in lines[index:following]]
+                index = following
                 continue
             break
         if line_indent >= content_indent:
@@ -301,11 +303,15 @@ def _read_list_item(lines, index, indent, item, context, units, list_intro):
     return index
 
 
-def _next_is_indented(lines, index, content_indent):
-    for line in lines[index + 1:]:
-        if line.text.strip():
-            return len(line.text) - len(line.text.lstrip(" ")) >= content_indent
-    return False
+def _next_text_line(lines, index):
+    """The index of the first line at or after `index` that is not blank (len(lines) if none)."""
+    while index < len(lines) and not lines[index].text.strip():
+        index += 1
+    return index
+
+
+def _indent(text):
+    return len(text) - len(text.lstrip(" "))
 
 
 def _is_lazy_continuation(text):

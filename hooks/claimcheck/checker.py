@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from .blocks import prose_units
-from .findings import Finding
+from .findings import count_by_kind, finding
 from .frontmatter import front_matter_lines
 from .metadata import read_metadata
 from .rules import check_unit
@@ -18,8 +18,12 @@ class PageReport:
     findings: list = field(default_factory=list)
     claims: int = 0
     cited: int = 0
-    exempt: int = 0
+    exemptions: list = field(default_factory=list)  # Exemption: each sentence not treated as a claim
     citations: list = field(default_factory=list)  # (key, line, heading)
+
+    @property
+    def exempt(self):
+        return len(self.exemptions)
 
 
 def check_page(path, text, known_keys, today=None, snippets=None):
@@ -52,18 +56,25 @@ def _check_prose(report, body, first_line, known_keys):
         report.findings += result.findings
         report.claims += result.claims
         report.cited += result.cited
-        report.exempt += result.exempt
+        report.exemptions += result.exemptions
         report.citations += [(key, line, unit.heading) for key, line in result.keys]
     report.findings.sort()
+    report.exemptions.sort()
 
 
 def summary_line(reports, finding_count):
-    """One line for the end of a run: files (pages and snippets), claims, cited, exempt, findings."""
+    """One line for the end of a run: files (pages and snippets), claims, cited, exempt by kind, findings.
+
+    For example "15 pages, 380 claims, 380 cited, 299 exempt (195 directions, 44 questions,
+    21 signposts, 39 markers), 0 findings"; kinds with no sentence are left out.
+    """
     claims = sum(report.claims for report in reports)
     cited = sum(report.cited for report in reports)
-    exempt = sum(report.exempt for report in reports)
-    return (f"{len(reports)} pages, {claims} claims, {cited} cited, {exempt} exempt, "
-            f"{finding_count} findings")
+    exemptions = [exemption for report in reports for exemption in report.exemptions]
+    kinds = ", ".join(f"{count} {kind}{'' if count == 1 else 's'}"
+                      for kind, count in count_by_kind(exemptions).items() if count)
+    exempt = f"{len(exemptions)} exempt" + (f" ({kinds})" if kinds else "")
+    return f"{len(reports)} pages, {claims} claims, {cited} cited, {exempt}, {finding_count} findings"
 
 
 def read_page(path):
@@ -73,6 +84,5 @@ def read_page(path):
             return handle.read(), None
     except UnicodeDecodeError as error:
         line = error.object[:error.start].count(b"\n") + 1
-        return None, Finding(str(path), line, 1, "INPUT001",
-                             f"The file is not UTF-8 text (byte 0x{error.object[error.start]:02x} at "
-                             f"offset {error.start}). Save it as UTF-8 in your editor.")
+        return None, finding(str(path), line, 1, "INPUT001", byte=error.object[error.start],
+                             offset=error.start)

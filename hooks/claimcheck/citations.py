@@ -9,6 +9,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from .catalogue import message
+
 SAFE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 _CITATION_BODY = re.compile(r"^\s*@[^\s;@\]]*(?:\s*;\s*@[^\s;@\]]*)*\s*$")
 
@@ -18,18 +20,19 @@ class Problem:
     code: str
     message: str
 
+    @classmethod
+    def of(cls, code, **details):
+        """The problem with its words from the rule catalogue."""
+        return cls(code, message(code, **details))
+
 
 def citation_problems(raw, in_code, known_keys):
     """Problems with one bracketed citation; an empty list means it counts."""
     if in_code:
-        return [Problem("CITE004", f"`{raw}` is inside code, so it does not count as a citation, "
-                                   "but the citation plugin still rewrites it. Move it out of the "
-                                   "backticks, or remove it.")]
+        return [Problem.of("CITE004", citation=raw)]
     inner = raw[1:-1]
     if not _CITATION_BODY.match(inner):
-        return [Problem("CITE005", f"`{raw}` has words around the key, which the citation plugin "
-                                   "drops. Write just the keys, like [@key] or [@key1; @key2], and "
-                                   "put any page number in the sentence.")]
+        return [Problem.of("CITE005", citation=raw)]
     problems = []
     for key in (part.strip()[1:] for part in inner.split(";")):
         problems += _key_problems(key, known_keys)
@@ -38,15 +41,11 @@ def citation_problems(raw, in_code, known_keys):
 
 def _key_problems(key, known_keys):
     if not key:
-        return [Problem("CITE003", "Empty citation `[@]`. Put a key from refs.bib after the @, "
-                                   "like [@casiraghi2020tolerance].")]
+        return [Problem.of("CITE003")]
     if not SAFE_KEY.match(key):
-        return [Problem("CITE002", f"The key `{key}` contains characters the citation plugin "
-                                   "cuts off (only letters, digits, _ and - are safe). Rename the "
-                                   "entry in refs.bib and here.")]
+        return [Problem.of("CITE002", key=key)]
     if key not in known_keys:
-        return [Problem("CITE001", f"No entry `{key}` in refs.bib.{_suggestion(key, known_keys)} "
-                                   "Fix the key, or add the source to refs.bib.")]
+        return [Problem.of("CITE001", key=key, suggestion=_suggestion(key, known_keys))]
     return []
 
 

@@ -2,30 +2,15 @@
 
 They are heuristics, kept short and explicit on purpose: when a sentence is
 classified wrongly, the fix is a word added here with a test example, or a
-`<!-- not-a-claim: reason -->` marker on the page.
+`<!-- not-a-claim: reason -->` marker on the page. Directions are told apart
+with a lexicon of verb forms instead of a list (see advice.py).
 """
 
 import re
 
+from .advice import is_direction
+
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-
-# Verbs that start a direction to the reader: "Ask your team ...".
-IMPERATIVE_VERBS = frozenset("""
-    ask avoid book bring call carry check choose compare consider contact discuss do don't
-    expect fill find follow get give go keep learn let look make note open order pack plan
-    print put read remember report request say see seek set share show speak start stay
-    stop store take talk tell think tick treat try use visit wait watch wear write be
-    never always please
-""".split())
-
-# A word after the first that shows it was a noun, not a direction: "Use of MSCs is ...".
-NOT_IMPERATIVE_AFTER = frozenset("""
-    of is are was were has have had can could may might will would shows showed
-    suggests means
-""".split())
-
-# Openings of a subordinate clause before a direction: "If you feel ill, call ...".
-CLAUSE_OPENERS = frozenset("if when before after while unless until once whenever".split())
 
 # "This page explains ...": sentences about the site itself, not about medicine.
 SIGNPOST = re.compile(
@@ -87,10 +72,8 @@ def is_signpost(plain):
 
 
 def is_imperative(plain):
-    tokens = [word.lower() for word in words(_after_leading_clause(plain))]
-    if not tokens or tokens[0] not in IMPERATIVE_VERBS:
-        return False
-    return len(tokens) == 1 or tokens[1] not in NOT_IMPERATIVE_AFTER
+    """A direction to the reader: "Email your nurse ...", "**Tip:** Use ...", "If ..., call ..."."""
+    return is_direction(plain)
 
 
 def has_number(plain):
@@ -117,11 +100,3 @@ def _counts_something(tokens, index):
 def _opening(plain):
     return plain.lstrip(" \n\"'“‘(*_[")
 
-
-def _after_leading_clause(plain):
-    """Drop "If you feel ill," so the direction that follows can be seen."""
-    text = _opening(plain)
-    first = words(text[:20])
-    if first and first[0].lower() in CLAUSE_OPENERS and "," in text:
-        return text.split(",", 1)[1]
-    return text

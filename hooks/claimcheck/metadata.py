@@ -13,7 +13,7 @@ Codes
 import datetime
 import re
 
-from .findings import Finding
+from .findings import finding
 from .frontmatter import FrontMatterError, field_line, split_front_matter
 
 REQUIRED_FIELDS = ("title", "description", "last_reviewed", "next_review", "evidence_checked")
@@ -33,18 +33,15 @@ def read_metadata(path, text, today):
     try:
         meta, _, _ = split_front_matter(text)
     except FrontMatterError as error:
-        return [Finding(path, error.line, 1, "META005",
-                        f"The front matter is not valid YAML ({error.problem}). "
-                        "Check the lines between the two `---` lines: each must be `name: value`.")], {}
+        return [finding(path, error.line, 1, "META005", problem=error.problem)], {}
     findings = _missing_fields(path, text, meta)
     dates = {}
     for name in DATE_FIELDS:
         if name in meta and meta[name] not in (None, ""):
             value = _as_date(meta[name])
             if value is None:
-                findings.append(Finding(path, field_line(text, name), 1, "META002",
-                                        f"`{name}: {meta[name]}` is not a date. "
-                                        "Write it as YYYY-MM-DD, for example 2026-11-26."))
+                findings.append(finding(path, field_line(text, name), 1, "META002",
+                                        name=name, value=meta[name]))
             else:
                 dates[name] = value
     if "last_reviewed" in dates and "next_review" in dates:
@@ -56,9 +53,7 @@ def read_metadata(path, text, today):
 
 def _missing_fields(path, text, meta):
     return [
-        Finding(path, 1, 1, "META001",
-                f"The front matter has no `{name}`. Add a line `{name}: …` between the `---` lines "
-                "at the top of the page (see CONTRIBUTING.md, “Page details”).")
+        finding(path, 1, 1, "META001", name=name)
         for name in REQUIRED_FIELDS
         if meta.get(name) in (None, "")
     ]
@@ -76,15 +71,12 @@ def _as_date(value):
 def _review_window(path, text, last_reviewed, next_review, today):
     line = field_line(text, "next_review")
     if next_review < today:
-        return [Finding(path, line, 1, "META003",
-                        f"The next review was due on {next_review.isoformat()}. Review the page "
-                        "against its sources, then set `last_reviewed` to today and `next_review` "
-                        "to a date at most 12 months later.")]
+        return [finding(path, line, 1, "META003", due=next_review.isoformat(),
+                        months=MAX_REVIEW_INTERVAL_MONTHS)]
     latest = _add_months(last_reviewed, MAX_REVIEW_INTERVAL_MONTHS)
     if not last_reviewed < next_review <= latest:
-        return [Finding(path, line, 1, "META004",
-                        f"`next_review: {next_review.isoformat()}` must fall after `last_reviewed` "
-                        f"and no later than {latest.isoformat()} (12 months after it).")]
+        return [finding(path, line, 1, "META004", next_review=next_review.isoformat(),
+                        latest=latest.isoformat(), months=MAX_REVIEW_INTERVAL_MONTHS)]
     return []
 
 
@@ -92,18 +84,14 @@ def _evidence_date(path, text, checked, last_reviewed, today):
     """`evidence_checked` must not be in the future, nor long before the page's review."""
     line = field_line(text, "evidence_checked")
     if checked > today:
-        return [Finding(path, line, 1, "META006",
-                        f"`evidence_checked: {checked.isoformat()}` is in the future (today is "
-                        f"{today.isoformat()}). Set it to the day you last searched for new evidence.")]
+        return [finding(path, line, 1, "META006", checked=checked.isoformat(), today=today.isoformat())]
     if last_reviewed is None:
         return []
     earliest = _add_months(last_reviewed, -MAX_EVIDENCE_AGE_MONTHS)
     if checked < earliest:
-        return [Finding(path, line, 1, "META007",
-                        f"`evidence_checked: {checked.isoformat()}` is more than 12 months before "
-                        f"`last_reviewed: {last_reviewed.isoformat()}`. Search for new evidence on this "
-                        f"page's topic, then set `evidence_checked` to that day (on or after "
-                        f"{earliest.isoformat()}).")]
+        return [finding(path, line, 1, "META007", checked=checked.isoformat(),
+                        last_reviewed=last_reviewed.isoformat(), earliest=earliest.isoformat(),
+                        months=MAX_EVIDENCE_AGE_MONTHS)]
     return []
 
 

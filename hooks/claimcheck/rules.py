@@ -8,32 +8,21 @@ Codes
   CITE001-CITE005  a citation the plugin would drop or mangle (see citations.py)
 """
 
+import bisect
 from dataclasses import dataclass, field
 
 from . import language
 from .blocks import unit_text
 from .citations import citation_problems, cited_keys
-from .findings import Finding
+from .findings import Exemption, Finding, finding
 from .sentences import split_sentences
-
-MESSAGES = {
-    "CLAIM001": "Claim without a citation. Add [@key] to this sentence or to a later sentence in "
-                "the same paragraph. If it is advice or not a fact, word it as advice, or mark it "
-                "<!-- not-a-claim: reason -->.",
-    "CLAIM002": "This sentence has a number, so it needs its own citation: add [@key] before its "
-                "full stop.",
-    "CLAIM003": "Table row without a citation. Add [@key] to any cell of this row.",
-    "CLAIM004": "The not-a-claim marker needs a reason, like <!-- not-a-claim: describes this "
-                "website -->.",
-}
-
 
 @dataclass
 class UnitResult:
     findings: list = field(default_factory=list)
     claims: int = 0
     cited: int = 0
-    exempt: int = 0
+    exemptions: list = field(default_factory=list)  # each sentence not treated as a claim, and why
     keys: list = field(default_factory=list)  # (key, line) of each valid citation
 
 
@@ -50,9 +39,8 @@ def check_unit(path, unit, known_keys):
 
     valid = _validate_citations(path, citations, known_keys, at, result)
     for marker in markers:
-        result.exempt += 1
         if not marker.reason:
-            result.findings.append(Finding(path, *at(marker.start), "CLAIM004", MESSAGES["CLAIM004"]))
+            result.findings.append(finding(path, *at(marker.start), "CLAIM004"))
     if unit.kind == "table row":
         _check_table_row(path, unit, valid, result)
     else:
@@ -81,8 +69,8 @@ def _check_table_row(path, unit, valid, result):
         result.cited += 1
         return
     text = " | ".join(cell.text.strip() for cell in unit.cells)
-    result.findings.append(Finding(path, unit.lines[0].number, unit.lines[0].column, "CLAIM003",
-                                   MESSAGES["CLAIM003"], text))
+    result.findings.append(finding(path, unit.lines[0].number, unit.lines[0].column, "CLAIM003",
+                                   sentence=text))
 
 
 def _check_sentences(path, unit, sentences, valid, known_keys, at, result):
@@ -92,29 +80,40 @@ def _check_sentences(path, unit, sentences, valid, known_keys, at, result):
     for sentence in reversed(sentences):
         has_own = any(c.start in valid for c in sentence.citations)
         covered_later = covered_later or has_own
-        if _is_exempt(sentence):
+        kind = _exemption(sentence)
+        if kind:
+            reason = sentence.markers[0].reason if kind == "marker" else ""
+            result.exemptions.append(Exemption(path, *at(sentence.start), kind, sentence.text, reason))
             continue
         result.claims += 1
         fragment_covered = intro_covers and not language.has_finite_verb(sentence.plain)
         if _has_broken_citation(sentence, valid):
             continue  # its CITE finding says what to fix; a second finding would only repeat it
         if language.has_number(sentence.plain) and not has_own:
-            result.findings.append(Finding(path, *at(sentence.start), "CLAIM002", MESSAGES["CLAIM002"],
-                                           sentence.text))
+            result.findings.append(finding(path, *at(sentence.start), "CLAIM002",
+                                           sentence=sentence.text))
         elif covered_later or fragment_covered:
             result.cited += 1
         else:
-            result.findings.append(Finding(path, *at(sentence.start), "CLAIM001", MESSAGES["CLAIM001"],
-                                           sentence.text))
+            result.findings.append(finding(path, *at(sentence.start), "CLAIM001",
+                                           sentence=sentence.text))
 
 
 def _has_broken_citation(sentence, valid):
     return any(not c.in_code and c.start not in valid for c in sentence.citations)
 
 
-def _is_exempt(sentence):
-    return (bool(sentence.markers) or language.is_question(sentence.plain)
-            or language.is_imperative(sentence.plain) or language.is_signpost(sentence.plain))
+def _exemption(sentence):
+    """Why a sentence is not a claim (a kind from findings.EXEMPT_KINDS), or "" when it is one."""
+    if sentence.markers:
+        return "marker"
+    if language.is_question(sentence.plain):
+        return "question"
+    if language.is_imperative(sentence.plain):
+        return "direction"
+    if language.is_signpost(sentence.plain):
+        return "signpost"
+    return ""
 
 
 def _intro_is_cited(intro, known_keys):
@@ -128,9 +127,7 @@ def _intro_is_cited(intro, known_keys):
 
 def _position(unit, starts, offset):
     """(line, column) in the file of a character offset in the unit's text."""
-    index = 0
-    for number, start in enumerate(starts):
-        if start <= offset:
-            index = number
+    # Line starts only grow: bisection, since a scan per sentence is quadratic in a long paragraph.
+    index = max(bisect.bisect_right(starts, offset) - 1, 0)
     line = unit.lines[index]
     return line.number, line.column + offset - starts[index]

@@ -7,6 +7,7 @@ this runs in time linear in the text, unlike pysbd, which took minutes on a
 long paragraph (see ../shared/notes/stack-notes.md).
 """
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -14,14 +15,15 @@ from dataclasses import dataclass, field
 _HIDDEN = re.compile(
     r"(?P<code>(?P<ticks>`+)(?:(?!(?P=ticks)).)+?(?P=ticks))"
     r"|(?P<comment><!--.*?-->)"
-    r"|(?P<citation>\[[^\[\]\n]*@[^\[\]\n]*\])"
+    # The first part stops at the first @, so a bracket full of @s is not retried at each one.
+    r"|(?P<citation>\[[^\[\]\n@]*@[^\[\]\n]*\])"
     r"|(?P<destination>\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\))"
     r"|(?P<autolink><(?:https?|mailto):[^>\s]+>)"
     r"|(?P<tag></?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>)"
     r"|(?P<url>\bhttps?://[^\s)\]]+)",
     re.S,
 )
-_CITATION_IN_CODE = re.compile(r"\[[^\[\]\n]*@[^\[\]\n]*\]")
+_CITATION_IN_CODE = re.compile(r"\[[^\[\]\n@]*@[^\[\]\n]*\]")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _EMAIL = re.compile(r"^\[[\w.%+-]+@[\w.-]+\.[A-Za-z]{2,}\]$")
 _MARKER = re.compile(r"<!--\s*not-a-claim\b\s*:?(?P<reason>.*?)-->", re.S)
@@ -66,7 +68,7 @@ class Sentence:
 
 def remove_markers(markdown):
     """The Markdown without its not-a-claim markers, which would split paragraphs."""
-    return _MARKER_WITH_SPACE.sub("", markdown)
+    return _substitute(_MARKER_WITH_SPACE, lambda match: "", markdown)
 
 
 def hide_non_prose(text):
@@ -93,7 +95,35 @@ def hide_non_prose(text):
             return "]" + _blank(found[1:])
         return _blank(found)
 
-    return _HIDDEN.sub(hide, text), citations, markers
+    return _substitute(_HIDDEN, hide, text), citations, markers
+
+
+def _substitute(pattern, replace, text):
+    """pattern.sub(replace, text), in time linear in the text even when it has unclosed `<!--`.
+
+    An opener that no later `-->` closes starts no comment, yet the search for
+    its `-->` runs to the end of the text, from each such opener in turn. So
+    the search runs over a copy in which their `!` is a NUL character, which no
+    pattern here treats differently from `!` except in `<!--`; each match is
+    then read again from the original, at the same offsets.
+    """
+    pieces, kept, scanned = [], 0, _disarm_unclosed_comments(text)
+    for match in pattern.finditer(scanned):
+        if scanned is not text:
+            match = pattern.match(text, match.start(), match.end())
+        pieces += [text[kept:match.start()], replace(match)]
+        kept = match.end()
+    pieces.append(text[kept:])
+    return "".join(pieces)
+
+
+def _disarm_unclosed_comments(text):
+    # An opener closes only if a `-->` starts at least four characters after it.
+    last_close = text.rfind("-->")
+    first_unclosed = text.find("<!--", max(last_close - 3, 0)) if last_close >= 0 else text.find("<!--")
+    if first_unclosed == -1:
+        return text
+    return text[:first_unclosed] + text[first_unclosed:].replace("<!--", "<\x00--")
 
 
 def _blank(text):
@@ -114,27 +144,31 @@ def split_sentences(text):
         sentences.append(Sentence(start, end, text[start:end].strip(), plain[start:end]))
     if not sentences:
         return [], citations, markers
+    # Sentence starts only grow, so bisection finds an owner without a scan.
+    starts = [sentence.start for sentence in sentences]
     for citation in citations:
-        _owner(sentences, citation.start).citations.append(citation)
+        _owner(sentences, starts, citation.start).citations.append(citation)
     for marker in markers:
-        following = next((s for s in sentences if s.start >= marker.end), sentences[-1])
-        following.markers.append(marker)
+        _following(sentences, starts, marker.end).markers.append(marker)
     return sentences, citations, markers
 
 
-def _owner(sentences, offset):
-    owner = sentences[0]
-    for sentence in sentences:
-        if sentence.start <= offset:
-            owner = sentence
-    return owner
+def _owner(sentences, starts, offset):
+    """The last sentence that starts at or before offset (the first, if none does)."""
+    return sentences[max(bisect.bisect_right(starts, offset) - 1, 0)]
+
+
+def _following(sentences, starts, offset):
+    """The first sentence that starts at or after offset (the last, if none does)."""
+    return sentences[min(bisect.bisect_left(starts, offset), len(sentences) - 1)]
 
 
 def _sentence_spans(plain):
     spans, start = [], _skip_space(plain, 0)
+    text_end = len(plain.rstrip())  # once, not per full stop: a copy of a long text each time is quadratic
     for match in _END.finditer(plain):
         end = match.end()
-        if end <= start or not _is_sentence_end(plain, start, match):
+        if end <= start or not _is_sentence_end(plain, start, match, text_end):
             continue
         spans.append((start, end))
         start = _skip_space(plain, end)
@@ -145,13 +179,25 @@ def _sentence_spans(plain):
     return [(s, e) for s, e in spans if re.search(r"\w", plain[s:e])]
 
 
-def _is_sentence_end(plain, start, match):
-    if not _NEXT_STARTS_SENTENCE.match(plain, match.end()) and match.end() < len(plain.rstrip()):
+def _is_sentence_end(plain, start, match, text_end):
+    if not _NEXT_STARTS_SENTENCE.match(plain, match.end()) and match.end() < text_end:
         return False
     if match.group(0)[0] != ".":
         return True
-    word = plain[start:match.start() + 1].rsplit(None, 1)[-1].lstrip("([\"'“*_")
+    word = _word_ending_at(plain, start, match.start() + 1).lstrip("([\"'“*_")
     return word.lower() not in ABBREVIATIONS and not _INITIAL.match(word)
+
+
+def _word_ending_at(plain, start, end):
+    """The text from the last white space before `end` (but not before `start`) to `end`.
+
+    It walks back over the one word only: slicing from the sentence start at
+    every full stop made a long sentence full of "e.g." quadratic.
+    """
+    begin = end
+    while begin > start and not plain[begin - 1].isspace():
+        begin -= 1
+    return plain[begin:end]
 
 
 def _skip_space(text, index):

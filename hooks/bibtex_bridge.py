@@ -1,0 +1,140 @@
+"""Every point where our build hook depends on mkdocs-bibtex 4.4.0, in one place.
+
+mkdocs-bibtex is archived (no longer maintained), so what we rely on is
+written down here and each point is pinned by a test in tests/test_adapter.py.
+When the plugin is replaced or upgraded, read this list first.
+
+1. Event priorities. The plugin runs `on_config` and `on_page_markdown` at
+   priority 0 (MkDocs' default); plugins run before hooks at equal priority.
+   Our events that must come first use BEFORE_BIBTEX (50): on_config, to read
+   refs.bib with located messages before pybtex reads it, and
+   on_page_markdown, to see the raw `[@key]` citations and to insert the
+   includes/ snippets before the plugin turns citations into footnotes.
+2. Its settings. It is registered as `bibtex` (PLUGIN_NAME); we read its
+   `bib_file` (bib_path) so both readers check the same file, and require its
+   `footnote_format` to be `{key}` (the default), because the reference list
+   is found by the footnote ids `fn:KEY` (point 4).
+3. Its citation pattern. It takes any `[...]` holding `@word` as a citation,
+   even inside inline code, and replaces citations by their text, everywhere
+   on the page. So a bad citation is disarmed at its own position, by
+   dropping its `@` (disarm_citations), and HTML we add that shows `[@key]` to
+   an editor has its `@` written as `&#64;` (escape_citation_syntax).
+4. Its footnote HTML. It writes each reference as a Markdown footnote named by
+   its key, which Python-Markdown renders as `<li id="fn:KEY">… <a
+   class="footnote-backref" …>`; REFERENCE_ITEM finds that item, so the
+   evidence label can go in front of the back-link.
+5. The guard around its on_config. pybtex raises a traceback for a file it
+   cannot read (for example a key repeated in another case, which our reader
+   reports as BIB002). guard_on_config wraps the plugin's own event inside
+   MkDocs' list of config events so that any such error becomes one located
+   line, BIB001, and never a traceback.
+"""
+
+import os
+import re
+
+from mkdocs.exceptions import PluginError
+
+from claimcheck.findings import finding
+
+PLUGIN_NAME = "bibtex"
+BIBTEX_PRIORITY = 0   # the plugin's on_config and on_page_markdown (MkDocs' default)
+BEFORE_BIBTEX = 50    # for our events that must see refs.bib and `[@key]` first
+FOOTNOTE_FORMAT = "{key}"
+
+# One reference in the page's list: the text before its back-link, then the back-link.
+REFERENCE_ITEM = re.compile(r'(<li id="fn:(?P<key>[^"]+)">.*?)(<a class="footnote-backref")', re.S)
+
+_DISARMED = "[citation problem: {shown}]"
+
+
+def bib_path(config):
+    """The absolute path of the plugin's `bib_file`; a one-line error if it is not set up."""
+    bibtex = config.plugins.get(PLUGIN_NAME)
+    if bibtex is None or not bibtex.config.bib_file:
+        raise PluginError("mkdocs.yml: the claim checks need the bibtex plugin with `bib_file:` set.")
+    if bibtex.config.footnote_format != FOOTNOTE_FORMAT:
+        raise PluginError(f"mkdocs.yml: the claim checks need the bibtex plugin's `footnote_format` to be "
+                          f"`{FOOTNOTE_FORMAT}` (its default); remove the setting.")
+    return os.path.join(os.path.dirname(config.config_file_path), bibtex.config.bib_file)
+
+
+def guard_on_config(config, bib_name):
+    """Turn any crash of the plugin's own reading of the bibliography into a one-line error.
+
+    Our reader has already accepted the file, so this only matters where pybtex
+    disagrees with it; wrapping the plugin's event costs nothing, where parsing
+    the file a second time to be sure cost a few per cent of a build.
+    """
+    events = config.plugins.events["config"]
+    bibtex = config.plugins.get(PLUGIN_NAME)
+    for index, method in enumerate(events):
+        if getattr(method, "__self__", None) is bibtex:
+            events[index] = _without_traceback(method, bib_name)
+
+
+def _without_traceback(method, bib_name):
+    def guarded(*args, **kwargs):
+        try:
+            return method(*args, **kwargs)
+        except PluginError:
+            raise
+        except Exception as error:  # pybtex raises many types; all mean "cannot read".
+            problem = finding(bib_name, 1, 1, "BIB001", situation="plugin-failed", error=error)
+            raise PluginError(problem.as_text()) from None
+    return guarded
+
+
+def disarm_citations(markdown, findings, first_line=1):
+    """The Markdown with each bad citation a finding points at shown as plain text.
+
+    Left alone, the plugin would log its own warning and delete the citation,
+    so the preview would hide what to fix. Each citation is found by the
+    finding's line and column (the Markdown's first line being `first_line` of
+    the file), never by its text: the same `[@key]` may also stand, valid,
+    elsewhere on the page. A finding whose text is not at its position is
+    left alone; it still fails a strict build.
+    """
+    line_starts = _line_starts(markdown)
+    spans = []
+    for found in findings:
+        if not (found.code.startswith("CITE") and found.sentence):
+            continue
+        index = found.line - first_line
+        if not 0 <= index < len(line_starts):
+            continue
+        start = line_starts[index] + found.column - 1
+        if markdown.startswith(found.sentence, start):
+            spans.append((start, start + len(found.sentence)))
+    # From the end, so that each replacement leaves the earlier offsets valid.
+    for start, end in sorted(set(spans), reverse=True):
+        shown = markdown[start + 1:end - 1].replace("@", "")
+        markdown = markdown[:start] + _DISARMED.format(shown=shown) + markdown[end:]
+    return markdown
+
+
+def escape_citation_syntax(html_text):
+    """HTML that the plugin will not read as citations: `[@key]` shown to an editor stays as typed."""
+    return html_text.replace("@", "&#64;")
+
+
+def add_to_reference_items(html_text, extra_html):
+    """The page's HTML with `extra_html(key)` put before the back-link of each reference.
+
+    `extra_html` returns "" for a key that gets nothing.
+    """
+
+    def insert(match):
+        extra = extra_html(match.group("key"))
+        return f"{match.group(1)}{extra} {match.group(3)}" if extra else match.group(0)
+
+    return REFERENCE_ITEM.sub(insert, html_text)
+
+
+def _line_starts(text):
+    starts = [0]
+    index = text.find("\n")
+    while index != -1:
+        starts.append(index + 1)
+        index = text.find("\n", index + 1)
+    return starts
