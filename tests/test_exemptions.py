@@ -100,6 +100,8 @@ def test_cli_json_is_a_list_without_explain_and_an_object_with_it(tmp_path):
 
 
 def test_make_explain_claims_runs_the_explain_mode():
-    result = subprocess.run(["make", "-n", "explain-claims", "PAGE=docs/glossary.md"], cwd=ROOT,
-                            capture_output=True, text=True, check=False)
+    # --no-print-directory: under `make test` the outer make's flags would add
+    # "Entering directory" lines to the dry run's output.
+    result = subprocess.run(["make", "-n", "--no-print-directory", "explain-claims", "PAGE=docs/glossary.md"],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.stdout.strip() == ".venv/bin/python hooks/claims.py --explain docs/glossary.md"
