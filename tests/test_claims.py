@@ -106,8 +106,8 @@ def only_finding(body):
 def test_uncited_claim_message_and_position():
     finding = only_finding("Intro line [@smith2020example].\n\nMSCs come from bone marrow.\n")
     assert finding.as_text() == (
-        "docs/t.md:10:1: CLAIM001 uncited-claim Claim without a citation. Add [@key] to this sentence or to a "
-        "later sentence in the same paragraph. If it is advice or not a fact, word it as advice, "
+        "docs/t.md:10:1: CLAIM001 uncited-claim Claim without a citation. Add [@key] to this sentence: a "
+        "citation in another sentence does not cover it. If it is advice or not a fact, word it as advice, "
         "or mark it <!-- not-a-claim: reason -->.")
     assert finding.sentence == "MSCs come from bone marrow."
 
@@ -434,3 +434,90 @@ def test_preview_shows_a_notice_on_a_page_with_findings(fixture_site):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+# -----------------------------------------------------------------------------
+# Per-sentence coverage, numbers first, and the false alarms of issue 10
+# -----------------------------------------------------------------------------
+
+def test_sentence_inserted_before_a_cited_one_is_found():
+    body = "MSCs come from bone marrow [@smith2020example].\n\nMSC therapy cuts rejection by half.\nMSCs calm the immune system [@smith2020example].\n"
+    finding = only_finding(body)
+    assert (finding.code, finding.line, finding.sentence) == ("CLAIM001", 10, "MSC therapy cuts rejection by half.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "This has been shown in 3 trials.",
+    "This page has 3 sections.",
+    "Is it true that 1 in 3 kidneys fail?",
+    "Note that the trial had 12 patients.",
+    "Keep in mind that 40 in 100 patients miss doses.",
+])
+def test_a_number_needs_a_citation_whatever_the_opening_words(sentence):
+    assert only_finding(sentence + "\n").code == "CLAIM002"
+
+
+@pytest.mark.parametrize("sentence", ["Take 2 tablets each morning.", "Ring 999 if you cannot breathe."])
+def test_directions_with_numbers_stay_directions(sentence):
+    assert page_codes(sentence + "\n") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("COVID-19 vaccines are safe", False),
+    ("Markers such as CD73 and CD90", False),
+    ("The trial NCT02012153 is open", False),
+    ("MDR-101 is made from donor cells", False),
+    ("MSCs are cells[^1]", False),
+    ("MSCs are cells[^note-2]", False),
+    ("The dose was 10mg", True),
+    ("It lasted 18 months", True),
+    ("About one in five people", True),
+    ("Type 2 diabetes", True),
+])
+def test_numbers_and_names_with_digits(text, expected):
+    from claimcheck.language import has_number
+    assert has_number(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("tacrolimus", True),
+    ("swollen ankles", True),
+    ("a fever that comes and goes", True),
+    ("pain, which may come and go", True),
+    ("that is normal", False),
+    ("the kidney is sore", False),
+    ("MSCs that are grown in a lab may calm the immune system", False),
+    ("Tacrolimus, which lowers the immune response, is taken twice a day", False),
+])
+def test_fragments_and_full_sentences(text, expected):
+    from claimcheck.language import is_fragment
+    assert is_fragment(text) is expected
+
+
+def test_nested_fragments_are_covered_through_a_fragment_lead_in():
+    body = ("Medicines include [@smith2020example]:\n\n- calcineurin inhibitors:\n    - tacrolimus\n"
+            "    - ciclosporin\n")
+    assert page_codes(body) == set()
+    # Without the citation at the top, nothing covers the nested items.
+    assert page_codes(body.replace(" [@smith2020example]", "")) == {"CLAIM001"}
+    # A lead-in that is a full sentence needs its own citation and covers nothing below it.
+    full = "Medicines include [@smith2020example]:\n\n- These are strong medicines:\n    - tacrolimus\n"
+    findings = check_page("docs/t.md", FRONT + full, KEYS, TODAY).findings
+    assert [f.sentence for f in findings] == ["These are strong medicines:", "tacrolimus"]
+
+
+def test_signposts_need_the_noun():
+    from claimcheck.language import is_signpost
+    assert is_signpost("This page explains what tolerance means.")
+    assert is_signpost("The figure has four steps, joined by arrows.")
+    assert is_signpost('The first step is called "A new kidney".')
+    assert not is_signpost("This has been shown in trials.")
+    assert not is_signpost("These are the signs of rejection.")
+
+
+def test_bold_label_names_a_topic_but_a_bold_sentence_is_a_claim():
+    from claimcheck.language import is_run_in_heading
+    assert is_run_in_heading("**Infections.**")
+    assert is_run_in_heading("**UK: the Yellow Card scheme.**")
+    assert not is_run_in_heading("**There is no control group.**")
+    assert not is_run_in_heading("**Infections** are common.")

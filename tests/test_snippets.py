@@ -143,8 +143,8 @@ def test_cli_checks_the_includes_folder_beside_docs(tmp_path):
     assert result.stdout.splitlines() == [
         "docs/page.md:10:1: SNIPPET001 missing-snippet The shared text `gone.md` is not in the includes folder. Check the "
         "spelling, or create includes/gone.md.",
-        "includes/help.md:3:1: CLAIM001 uncited-claim Claim without a citation. Add [@key] to this sentence or to a later "
-        "sentence in the same paragraph. If it is advice or not a fact, word it as advice, or mark it "
+        "includes/help.md:3:1: CLAIM001 uncited-claim Claim without a citation. Add [@key] to this sentence: a "
+        "citation in another sentence does not cover it. If it is advice or not a fact, word it as advice, or mark it "
         "<!-- not-a-claim: reason -->.",
         "2 pages, 2 claims, 1 cited, 0 exempt, 2 findings",
     ]

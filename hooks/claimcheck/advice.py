@@ -67,6 +67,9 @@ CLAUSE_BREAKS = frozenset("""
 BARE_BREAKS = CLAUSE_BREAKS - {"that", "which", "who", "whose"}
 # Words that say how or when: "Order refills early", "Wash hands often".
 ADVERBS = frozenset("early often daily regularly again too every each".split())
+# "each day", "every morning": when, not what.
+TIMES = frozenset("day days week weeks month months year years morning mornings evening evenings "
+                  "night nights time times hour hours".split())
 # Particles that make a phrasal verb of the word before: "Water makes up ...".
 VERB_PARTICLES = frozenset("up down out off back away over".split())
 # Straight after the first word these start a condition: "Rest when you can."
@@ -106,7 +109,15 @@ def is_direction(plain):
     label = LABEL.match(text)
     if label and _is_label(label.group(1)):
         text = text[label.end():]
+    elif label and _is_leading_phrase(label.group(1)):
+        # "While you are away: call ...": a leading phrase that ends in a colon, not a comma.
+        return _starts_direction(text[label.end():])
     return _starts_direction(text) or _direction_after_leading_phrase(text)
+
+
+def _is_leading_phrase(text):
+    tokens = _tokens(text)
+    return bool(tokens) and tokens[0] in LEAD_STARTERS
 
 
 def _could_be_direction(text):
@@ -221,12 +232,16 @@ def _has_main_verb(tokens, breaks, after_object=False):
                 and not (plural and after_object) and not _is_plural_noun(token, after)
                 and not (token.endswith(("ed", "en")) and not after and after_object)):
             return True
-        # "People with diabetes heal more ...", "Phase 1 trials test whether ...".
+        # "People with diabetes heal more ...", "Phase 1 trials test whether ...", but not
+        # "pain or swelling over your kidney" (a preposition) or "a little further each
+        # day" (a time, not an object).
         before_kinds = verb_kinds().get(before, "")
-        if ("b" in kinds and before not in PARTICLES and before not in OBJECT_SIGNS
+        time_phrase = after in ("each", "every") and index + 2 < len(tokens) and tokens[index + 2] in TIMES
+        if ("b" in kinds and token not in PARTICLES and before not in PARTICLES and before not in OBJECT_SIGNS
                 and before not in ("to", "not", "and", "or")
                 and (not before_kinds or ("n" in before_kinds and before.endswith("s")))
-                and (after in OBJECT_SIGNS or after in ("that", "whether", "how") or after.endswith("ly"))):
+                and ((after in OBJECT_SIGNS and not time_phrase)
+                     or after in ("that", "whether", "how") or after.endswith("ly"))):
             return True
     return False
 

@@ -1,9 +1,12 @@
-"""Find the prose in a Markdown page: paragraphs, list items and table rows.
+"""Find the prose in a Markdown page: paragraphs, list items, table rows and footnotes.
 
 The reader is line-based and deliberately small. It knows the Markdown that
 this site uses (CommonMark, tables, admonitions, footnotes, abbreviations,
-snippets) well enough to tell prose from everything else, and it remembers
-where each piece of text came from so findings can point at it.
+snippets, HTML with md_in_html) well enough to tell prose from everything
+else, and it remembers where each piece of text came from so findings can
+point at it. Whatever a reader sees as text is prose, except headings, code,
+pictures (with their captions; each has a text version box beside it) and
+the titles of boxes; tests/test_coverage.py holds the reader to that.
 """
 
 import re
@@ -17,14 +20,39 @@ BLOCKQUOTE = re.compile(r"^>\s?")
 LIST_ITEM = re.compile(r"^([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 TASK_BOX = re.compile(r"^\[[ xX]\][ \t]+")
 TABLE_DELIMITER = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
-HTML_BLOCK = re.compile(r"^</?[A-Za-z][\w-]*(?:[\s/>]|$)")
+HTML_TAG = re.compile(r"^</?([A-Za-z][\w-]*)(?=[\s/>]|$)")
+# Python-Markdown's Markdown.block_level_elements: only these tags start an HTML
+# block; a line that starts with any other tag (<abbr>, <span>, <strong>) is a
+# paragraph. tests/test_coverage.py compares the two lists.
+HTML_BLOCK_TAGS = frozenset("""
+    address article aside blockquote body canvas center colgroup dd details div dl dt
+    fieldset figcaption figure footer form group h1 h2 h3 h4 h5 h6 header hgroup hr html
+    iframe legend li main map math menu nav noscript object ol option output p pre
+    progress script section style summary table tbody td textarea tfoot th thead tr ul video
+""".split())
+VOID_TAGS = frozenset({"hr"})
+# md_in_html: `markdown`, `markdown="1"`, "block" or "span" makes the element's content Markdown.
+MARKDOWN_ATTRIBUTE = re.compile(r"""\smarkdown(?:\s*=\s*["']?([^"'\s>]*)["']?)?(?=[\s/>])""")
+# HTML elements whose text is not prose: pictures and their captions, code, box titles, headings.
+NOT_PROSE_ELEMENTS = ("figure", "svg", "pre", "code", "script", "style", "summary", "title",
+                      "h1", "h2", "h3", "h4", "h5", "h6")
+NOT_PROSE_ELEMENT = re.compile(r"<(%s)\b.*?</\1\s*>" % "|".join(NOT_PROSE_ELEMENTS), re.S | re.I)
 COMMENT_START = "<!--"
 COMMENT_END = "-->"
 NOT_A_CLAIM = re.compile(r"<!--\s*not-a-claim\b")
-DEFINITION = re.compile(r"^(?:\[\^?[^\]]+\]:|\*\[[^\]]+\]:)")
+FOOTNOTE = re.compile(r"^\[\^[^\]\s]+\]:[ \t]*")
+ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:")
+# A link's address defined apart: label, address, at most a title. Any other text after
+# the address makes the line a paragraph, which readers see.
+LINK_DEFINITION = re.compile(r"""^\[[^\]]+\]:[ \t]*\S+(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$""")
 SNIPPET = re.compile(r"^-{1,2}8<-{1,2}")
 THEMATIC_BREAK = re.compile(r"^([-*_])(?:\s*\1){2,}\s*$")
 IMAGE_ONLY = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?\s*)+$")
+# Boxes, lists and quotes inside each other are read to this depth; deeper text is
+# read as one paragraph with a finding (INPUT002), so a damaged page can neither
+# exhaust Python's stack nor hide its text.
+MAX_NESTING = 20
+CONTAINER_MARKS = re.compile(r"""(?:\s*(?:[-*+>]|\d{1,9}[.)]|(?:!!!|\?\?\?\+?)[ \t]+\w+(?:[ \t]+"[^"\n]*")?)(?=\s|$))*\s*""")
 
 
 @dataclass
@@ -47,11 +75,14 @@ class Unit:
     cells: list = field(default_factory=list)
     # Cache: does this unit's last sentence carry a valid citation? (set by the rules)
     last_sentence_cited: "bool | None" = None
+    # (line, column) where text nested deeper than MAX_NESTING begins; that text is read flat.
+    nesting_cut: "tuple | None" = None
 
 
 @dataclass
 class _Context:
     heading: str = ""
+    depth: int = 0
 
 
 def prose_units(body, first_line=1):
@@ -134,13 +165,25 @@ def _starts_prose(body, paragraph, lines, index):
         return _is_marked_prose(lines, index, body)
     if FENCE.match(body) or HEADING.match(body) or ADMONITION.match(body):
         return False
-    if BLOCKQUOTE.match(body) or DEFINITION.match(body) or SNIPPET.match(body):
+    if BLOCKQUOTE.match(body) or _is_definition(body) or SNIPPET.match(body):
         return False
-    if HTML_BLOCK.match(body) or IMAGE_ONLY.match(body) or THEMATIC_BREAK.match(body):
+    if _html_block_tag(body) or IMAGE_ONLY.match(body) or THEMATIC_BREAK.match(body):
         return False
     if not paragraph and _is_table_start(lines, index, body):
         return False
     return True
+
+
+def _is_definition(body):
+    """A footnote, abbreviation or link address defined on its own line."""
+    return bool(FOOTNOTE.match(body) or ABBREVIATION.match(body) or LINK_DEFINITION.match(body))
+
+
+def _html_block_tag(body):
+    """The tag's name when the line starts an HTML block (Python-Markdown's rule), else ""."""
+    tag = HTML_TAG.match(body)
+    name = tag.group(1).lower() if tag else ""
+    return name if name in HTML_BLOCK_TAGS else ""
 
 
 def _is_marked_prose(lines, index, body):
@@ -177,10 +220,12 @@ def _skip_block(lines, index, indent, body, context, units):
         return _read_container(lines, index, indent + 4, context, units)
     if BLOCKQUOTE.match(body):
         return _read_blockquote(lines, index, context, units)
-    if DEFINITION.match(body):
+    if FOOTNOTE.match(body):
+        return _read_footnote(lines, index, indent, FOOTNOTE.match(body), context, units)
+    if _is_definition(body):
         return _skip_definition(lines, index)
-    if HTML_BLOCK.match(body):
-        return _skip_until_blank(lines, index)
+    if _html_block_tag(body):
+        return _read_html(lines, index, indent, _html_block_tag(body), context, units)
     if _is_table_start(lines, index, body):
         return _read_table(lines, index, context, units)
     return index + 1  # snippet line, image-only line or thematic break
@@ -207,12 +252,6 @@ def _skip_comment(lines, index):
     return index + 1
 
 
-def _skip_until_blank(lines, index):
-    while index < len(lines) and lines[index].text.strip():
-        index += 1
-    return index
-
-
 def _skip_definition(lines, index):
     index += 1
     while index < len(lines) and lines[index].text.startswith("    "):
@@ -229,7 +268,7 @@ def _read_container(lines, index, body_indent, context, units):
             break
         body.append(_dedent(lines[index], body_indent))
         index += 1
-    units.extend(_parse(body, context))
+    units.extend(_parse_nested(body, context))
     return index
 
 
@@ -244,7 +283,7 @@ def _read_blockquote(lines, index, context, units):
             offset += marker.end()
         body.append(Line(line.number, line.column + offset, line.text[offset:]))
         index += 1
-    units.extend(_parse(body, context))
+    units.extend(_parse_nested(body, context))
     return index
 
 
@@ -268,13 +307,36 @@ def _table_row(line, kind, context):
 def _read_list_item(lines, index, indent, item, context, units, list_intro):
     first = lines[index]
     content_offset = indent + item.end()
-    first_text = first.text[content_offset:]
-    box = TASK_BOX.match(first_text)
+    box = TASK_BOX.match(first.text[content_offset:])
     if box:
         content_offset += box.end()
-        first_text = first_text[box.end():]
-    content_indent = indent + len(item.group(1)) + 1
-    body = [Line(first.number, first.column + content_offset, first_text)]
+    body, index = _read_item_body(lines, index, content_offset, indent + len(item.group(1)) + 1)
+    item_units = _parse_nested(body, context)
+    if item_units and item_units[0].lines[0].number == first.number:
+        item_units[0].kind = "list item"
+        item_units[0].list_intro = list_intro
+    units.extend(item_units)
+    return index
+
+
+def _read_footnote(lines, index, indent, definition, context, units):
+    """A footnote's text, shown to readers at the foot of the page: its first line and
+    the lines indented under it, read as Markdown like a list item's."""
+    first = lines[index]
+    body, index = _read_item_body(lines, index, indent + definition.end(), indent + 4)
+    footnote_units = _parse_nested(body, context)
+    if footnote_units and footnote_units[0].lines[0].number == first.number:
+        footnote_units[0].kind = "footnote"
+    units.extend(footnote_units)
+    return index
+
+
+def _read_item_body(lines, index, content_offset, content_indent):
+    """The lines of a list item or footnote: the first line's text after its marker, then
+    every line indented to `content_indent` and every lazy continuation line.
+    Returns (body lines, the index after them)."""
+    first = lines[index]
+    body = [Line(first.number, first.column + content_offset, first.text[content_offset:])]
     index += 1
     while index < len(lines):
         line = lines[index]
@@ -295,12 +357,88 @@ def _read_list_item(lines, index, indent, item, context, units, list_intro):
         else:
             break
         index += 1
-    item_units = _parse(body, context)
-    if item_units and item_units[0].lines[0].number == first.number:
-        item_units[0].kind = "list item"
-        item_units[0].list_intro = list_intro
-    units.extend(item_units)
-    return index
+    return body, index
+
+
+def _read_html(lines, index, indent, tag, context, units):
+    """An HTML block, to the end of its element (or of the page, as Python-Markdown reads
+    an element that is never closed). Pictures and other non-prose elements are passed
+    over; an element with a `markdown` attribute holds Markdown; in any other block
+    the text between the tags is prose, since readers see it."""
+    end, close_start, end_offset = _element_end(lines, index, indent, tag)
+    first = lines[index]
+    opening_end = first.text.find(">", indent)
+    markdown = MARKDOWN_ATTRIBUTE.search(first.text[indent:opening_end + 1]) if opening_end != -1 else None
+    if tag in NOT_PROSE_ELEMENTS:
+        pass
+    elif markdown and (markdown.group(1) or "") in ("", "1", "block", "span") and end > index:
+        inner = [Line(first.number, first.column + opening_end + 1, first.text[opening_end + 1:])]
+        inner += lines[index + 1:end]
+        last = lines[end]
+        inner.append(Line(last.number, last.column, last.text[:close_start]))
+        units.extend(_parse_nested(inner, context))
+    else:
+        block = lines[index:end] + [Line(lines[end].number, lines[end].column, lines[end].text[:end_offset])]
+        units.append(Unit("html", _without_non_prose_elements(block), context.heading))
+    last = lines[end]
+    if last.text[end_offset:].strip():
+        # Text after the closing tag starts a new block: read the rest of the line from there.
+        lines[end] = Line(last.number, last.column + end_offset, last.text[end_offset:])
+        return end
+    return end + 1
+
+
+def _element_end(lines, index, indent, tag):
+    """(line index, start offset, end offset) of the tag that closes the element opened at
+    `index`; the end of the last line when it never closes."""
+    if tag in VOID_TAGS:
+        return index, len(lines[index].text), len(lines[index].text)
+    pattern = re.compile(r"<(/?)%s(?=[\s/>])[^>]*?(/?)>" % re.escape(tag), re.I)
+    depth, start = 0, indent
+    for number in range(index, len(lines)):
+        for match in pattern.finditer(lines[number].text, start):
+            if match.group(1):
+                depth -= 1
+            elif not match.group(2):
+                depth += 1
+            if depth <= 0:
+                return number, match.start(), match.end()
+        start = 0
+    return len(lines) - 1, len(lines[-1].text), len(lines[-1].text)
+
+
+def _without_non_prose_elements(block):
+    """The block's lines with pictures, code and titles blanked, columns unchanged."""
+    text = "\n".join(line.text for line in block)
+    text = NOT_PROSE_ELEMENT.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
+    return [Line(line.number, line.column, part) for line, part in zip(block, text.split("\n"))]
+
+
+def _parse_nested(body, context):
+    """The units in the body of a box, list item, quote, footnote or HTML element, one level down.
+
+    Beyond MAX_NESTING levels each line of the body is read as a paragraph of
+    its own, without its list and quote marks, so its text is still checked and
+    the stack stays small; the first records in nesting_cut where the cut is.
+    """
+    if context.depth >= MAX_NESTING:
+        deeper = [line for line in body if line.text.strip()]
+        flat = [_without_container_marks(line) for line in deeper]
+        units = [Unit("paragraph", [line], context.heading) for line in flat if line.text.strip()]
+        if units:
+            units[0].nesting_cut = (deeper[0].number, deeper[0].column)
+        return units
+    context.depth += 1
+    try:
+        return _parse(body, context)
+    finally:
+        context.depth -= 1
+
+
+def _without_container_marks(line):
+    """The line without the list, quote and box marks in front of its text."""
+    marks = CONTAINER_MARKS.match(line.text)
+    return Line(line.number, line.column + marks.end(), line.text[marks.end():])
 
 
 def _next_text_line(lines, index):
@@ -316,8 +454,10 @@ def _indent(text):
 
 def _is_lazy_continuation(text):
     """Plain text that continues the item's last line rather than starting a block."""
-    blocks = (LIST_ITEM, HEADING, FENCE, ADMONITION, BLOCKQUOTE, HTML_BLOCK, DEFINITION, SNIPPET)
-    return not any(pattern.match(text) for pattern in blocks) and not text.startswith(COMMENT_START)
+    blocks = (LIST_ITEM, HEADING, FENCE, ADMONITION, BLOCKQUOTE, SNIPPET)
+    if any(pattern.match(text) for pattern in blocks) or text.startswith(COMMENT_START):
+        return False
+    return not (_is_definition(text) or _html_block_tag(text))
 
 
 def _dedent(line, width):

@@ -70,22 +70,68 @@ _NEWS_REPORT = """@misc{{press2020story,
 
 RULES = (
     Rule("CLAIM001", "uncited-claim",
-         "Every statement of fact must lead the reader to its source.",
-         "Add [@key] to the sentence, or to a later sentence of the same paragraph. Word advice "
-         "as advice (\"Ask your team ...\"), or mark a sentence that is not a claim.",
-         message="Claim without a citation. Add [@key] to this sentence or to a later sentence in the same "
-                 "paragraph. If it is advice or not a fact, word it as advice, or mark it "
+         "Every statement of fact must lead the reader to its source. A citation covers only the sentence "
+         "it stands in, so a sentence added in front of a cited one cannot borrow that source. \"Remember "
+         "that ...\", \"Note that ...\", \"Be aware that ...\" and \"Keep in mind that ...\" state a fact, "
+         "so they need a citation too.",
+         "Add [@key] to the sentence itself, before its full stop, citing a source that says it. Word "
+         "advice as advice (\"Ask your team ...\"), or mark a sentence that is not a claim.",
+         message="Claim without a citation. Add [@key] to this sentence: a citation in another sentence "
+                 "does not cover it. If it is advice or not a fact, word it as advice, or mark it "
                  "<!-- not-a-claim: reason -->.",
-         flagged=("MSCs come from bone marrow.",
+         flagged=(# A sentence put in front of a cited one does not borrow its citation.
+                  "MSC therapy cuts rejection by half. MSCs come from bone marrow [@smith2020example].",
+                  "MSCs come from bone marrow.",
                   "MSCs come from bone marrow [@smith2020example]. They can calm the immune system.",
-                  "Signs include [@smith2020example]:\n\n- fever that comes and goes\n- the kidney is sore\n",
+                  # Facts dressed as advice.
+                  "Remember that MSCs come from bone marrow.",
+                  "Note that MSCs can calm the immune system.",
+                  "Be aware that MSCs come from bone marrow.",
+                  "Keep in mind that MSCs are still being studied.",
+                  # A signpost names the page, section, list, table or figure it is about.
+                  "This has been shown in trials.",
+                  # A list item that is a full sentence needs its own citation.
+                  "Signs include [@smith2020example]:\n\n- fever\n- the kidney is sore\n",
+                  "Cells studied include [@smith2020example]:\n\n- MSCs that are grown in a lab may calm "
+                  "the immune system\n",
                   "!!! note \"Box\"\n    MSCs are studied in trials.\n",
+                  # A full sentence in a nested list still needs its own citation.
+                  "Side effects include [@smith2020example]:\n\n- high blood sugar:\n"
+                  "    - Steroids make your blood sugar rise.\n",
+                  # A bold sentence is still a sentence.
+                  "- **There is no control group.**\n  One patient cannot show how often it works "
+                  "[@smith2020example].\n",
                   # A first word that is also a noun, with a verb after it, starts a claim.
                   "Report shows that most new kidneys still work well.",
-                  "Blood tests show how well the new kidney works."),
+                  "Blood tests show how well the new kidney works.",
+                  # Every text a reader sees is read: footnotes, HTML blocks and what follows an HTML tag.
+                  "MSCs are cells [@smith2020example].[^more]\n\n[^more]: They come from bone marrow.\n",
+                  "[^more]: They are cells.\n    They come from bone marrow [@smith2020example].\n"
+                  "    They can calm the immune system.\n",
+                  "<div markdown>\nMSCs come from bone marrow.\n</div>",
+                  "<abbr title=\"Mesenchymal stromal cells\">MSCs</abbr> come from bone marrow.",
+                  "<div>\nMSCs come from bone marrow.\n</div>",
+                  "[ref]: https://example.org/ MSCs come from bone marrow."),
          passing=("MSCs come from bone marrow [@smith2020example].",
-                  "MSCs come from bone marrow. They can calm the immune system [@smith2020example].",
-                  "Signs include [@smith2020example]:\n\n- fever\n- swollen ankles\n",
+                  "MSCs come from bone marrow [@smith2020example]. They can calm the immune system "
+                  "[@smith2020example].",
+                  # Short items are covered by the cited sentence that introduces the list with a colon.
+                  "Signs include [@smith2020example]:\n\n- fever\n- swollen ankles\n"
+                  "- a fever that comes and goes\n",
+                  "Medicines include [@smith2020example]:\n\n- calcineurin inhibitors:\n"
+                  "    - tacrolimus\n    - ciclosporin\n",
+                  "Medicines include [@smith2020example]:\n\n- co-trimoxazole, against a lung infection "
+                  "called PCP\n",
+                  # A few words ending in a colon name what the list below is about.
+                  "On each clinic day:\n\n1. Have your blood taken at the clinic.\n",
+                  "The next section is about clinic visits.",
+                  # Short items under a direction finish the direction.
+                  "Pack these in your hand luggage:\n\n- all your medicines\n- your clinic phone number\n",
+                  "Report any pain or swelling over your new kidney.",
+                  "Walk a little further each day.",
+                  "> **While you are away:** call your team if you have a fever.\n",
+                  # A bold label that names the topic of its item works like a heading.
+                  "- **Infections.**\n  The medicines make infections more likely [@smith2020example].\n",
                   "Ask your transplant team before you change any medicine.",
                   "Do not stop taking your medicines.",
                   "If you feel unwell, call your team.",
@@ -97,6 +143,8 @@ RULES = (
                   "In the patient app, look under \"My results\".",
                   "Is this treatment right for me?",
                   "This page explains what tolerance means.",
+                  # The text version of a figure describes the site's own picture.
+                  "The figure has four steps, joined by arrows.\nThe first step is called \"A new kidney\".",
                   "See the [glossary](glossary.md).",
                   "<!-- not-a-claim: describes this website --> The site has no adverts.",
                   "```\nMSCs come from bone marrow.\n```",
@@ -104,21 +152,43 @@ RULES = (
                   "Text with `MSCs are cells.` in code [@smith2020example].",
                   "## MSCs come from bone marrow",
                   "<!-- MSCs come from bone marrow. -->",
-                  "<div>\nMSCs come from bone marrow.\n</div>",
-                  "[ref]: https://example.org/ MSCs come from bone marrow.",
+                  "[ref]: https://example.org/ \"MSCs come from bone marrow\"",
                   "*[MSC]: Mesenchymal stromal cell",
-                  "![A diagram of MSCs](figure.svg)")),
+                  "![A diagram of MSCs](figure.svg)",
+                  # A picture and its caption; the text version box beside it is read as prose.
+                  "<figure markdown=\"span\">\n  ![A diagram of MSCs](figure.svg)\n"
+                  "  <figcaption>Picture: where MSCs come from</figcaption>\n</figure>",
+                  "MSCs are cells [@smith2020example].[^more]\n\n"
+                  "[^more]: They come from bone marrow [@smith2020example].\n",
+                  "<div markdown>\nMSCs come from bone marrow [@smith2020example].\n</div>")),
     Rule("CLAIM002", "number-needs-own-citation",
          "Numbers are the facts readers remember and reviewers check first, so each needs its source "
-         "right beside it.",
+         "right beside it. A number counts whatever words come before it: \"This has been shown in 3 "
+         "trials.\" and \"Remember that 40 in 100 ...\" need a citation. Directions with a number "
+         "(\"Take 2 tablets.\") are advice, not facts. Digits that are part of a name (COVID-19, CD73, "
+         "NCT02012153) and footnote marks such as [^1] are not numbers.",
          "Add [@key] to the sentence that has the number.",
          message="This sentence has a number, so it needs its own citation: add [@key] before its full stop.",
          flagged=("The study had 70 patients. It was randomised [@smith2020example].",
                   "About one in five people miss doses. This matters [@smith2020example].",
-                  "The treatment took six days. Doctors watched closely [@smith2020example]."),
+                  "The treatment took six days. Doctors watched closely [@smith2020example].",
+                  # The opening words do not exempt a number.
+                  "This has been shown in 3 trials.",
+                  "Remember that 40 in 100 patients miss a dose.",
+                  "Note that the trial had 12 patients.",
+                  "Signs include [@smith2020example]:\n\n- a temperature of 38 degrees or more\n",
+                  # A label with a number, or a full sentence under a direction, is judged alone.
+                  "Seen in 3 trials:\n\n- fever\n",
+                  "Pack these in your bag:\n\n1. Tacrolimus capsules break down above 25 degrees.\n"),
          passing=("The study had 70 patients [@smith2020example]. It was randomised [@smith2020example].",
                   "One of the doctors' aims was safety [@smith2020example].",
-                  "Take your medicines 2 times a day if your team tells you to.")),
+                  "Take your medicines 2 times a day if your team tells you to.",
+                  "Take 2 tablets each morning.",
+                  "Pack these in your hand luggage:\n\n- enough for the whole trip, plus 3 extra days\n",
+                  # Digits in a name, and footnote marks, are not numbers.
+                  "Should I have the COVID-19 vaccine?",
+                  "Trials include [@smith2020example]:\n\n- NCT02012153\n- MDR-101\n- studies of CD73\n",
+                  "What does tolerance mean[^1]?\n\n[^1]: Ask your transplant team.\n")),
     Rule("CLAIM003", "uncited-table-row",
          "A table row is read on its own, so it needs its own source.",
          "Add [@key] to any cell of the row.",
@@ -320,6 +390,14 @@ RULES = (
                  "your editor.",
          flagged=("Caf\xe9 page, saved as Latin-1.",),
          passing=("Café page, saved as UTF-8.",)),
+    Rule("INPUT002", "nested-too-deep",
+         "Lists, quotes and boxes nested more than 20 deep are almost always damaged text; the check "
+         "still reads the text that lies deeper, line by line, but the page may not build.",
+         "Remove the extra list marks (-) or quote marks (>) at the start of the line.",
+         message="Lists, quotes or boxes are nested more than {limit} deep here. Remove the extra "
+                 "- or > marks at the start of the line.",
+         flagged=("- " * 21 + "Call your team.",),
+         passing=("- " * 5 + "Call your team.",)),
 )
 
 BY_CODE = {rule.code: rule for rule in RULES}

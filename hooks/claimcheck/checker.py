@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from .blocks import prose_units
+from .blocks import MAX_NESTING, prose_units, unit_text
 from .findings import count_by_kind, finding
 from .frontmatter import front_matter_lines
 from .metadata import read_metadata
@@ -20,6 +20,8 @@ class PageReport:
     cited: int = 0
     exemptions: list = field(default_factory=list)  # Exemption: each sentence not treated as a claim
     citations: list = field(default_factory=list)  # (key, line, heading)
+    # The text of every unit the rules read, so a test can prove no reader-visible text is missed.
+    examined: list = field(default_factory=list)
 
     @property
     def exempt(self):
@@ -52,6 +54,9 @@ def check_snippet(path, text, known_keys):
 
 def _check_prose(report, body, first_line, known_keys):
     for unit in prose_units(body, first_line=first_line):
+        if unit.nesting_cut:
+            report.findings.append(finding(report.path, *unit.nesting_cut, "INPUT002", limit=MAX_NESTING))
+        report.examined.append(unit_text(unit)[0])
         result = check_unit(report.path, unit, known_keys)
         report.findings += result.findings
         report.claims += result.claims

@@ -1,7 +1,7 @@
 """The claim rules: which sentences need a citation, and which have one.
 
 Codes
-  CLAIM001  a claim has no citation in its sentence or later in its paragraph
+  CLAIM001  a claim has no citation in its own sentence (or, for a fragment list item, in its lead-in)
   CLAIM002  a sentence with a number has no citation of its own
   CLAIM003  a table row has no citation in any cell
   CLAIM004  a not-a-claim marker gives no reason
@@ -74,25 +74,29 @@ def _check_table_row(path, unit, valid, result):
 
 
 def _check_sentences(path, unit, sentences, valid, known_keys, at, result):
-    intro_covers = unit.list_intro is not None and _intro_is_cited(unit.list_intro, known_keys)
-    covered_later = False
-    # Walk backwards: a citation covers its own sentence and every earlier one.
-    for sentence in reversed(sentences):
+    # A citation covers only its own sentence: one that covered the sentences before
+    # it let a new sentence, inserted in front of a cited one, pass unseen.
+    intro_covers = _intro_covers(unit, known_keys)
+    intro_directs = _intro_is_direction(unit)
+    for sentence in sentences:
         has_own = any(c.start in valid for c in sentence.citations)
-        covered_later = covered_later or has_own
-        kind = _exemption(sentence)
-        if kind:
+        kind = _exemption(sentence) or _structural_exemption(unit, sentences, sentence, intro_directs)
+        # Numbers first: "This has been shown in 3 trials." gives a number as a fact,
+        # whatever its first words. Directions ("Take 2 tablets.") and marked
+        # sentences stay exempt.
+        if kind and (kind in ("marker", "direction") or not language.has_number(sentence.plain)):
             reason = sentence.markers[0].reason if kind == "marker" else ""
             result.exemptions.append(Exemption(path, *at(sentence.start), kind, sentence.text, reason))
             continue
         result.claims += 1
-        fragment_covered = intro_covers and not language.has_finite_verb(sentence.plain)
         if _has_broken_citation(sentence, valid):
             continue  # its CITE finding says what to fix; a second finding would only repeat it
-        if language.has_number(sentence.plain) and not has_own:
+        if has_own:
+            result.cited += 1
+        elif language.has_number(sentence.plain):
             result.findings.append(finding(path, *at(sentence.start), "CLAIM002",
                                            sentence=sentence.text))
-        elif covered_later or fragment_covered:
+        elif intro_covers and language.is_fragment(sentence.plain):
             result.cited += 1
         else:
             result.findings.append(finding(path, *at(sentence.start), "CLAIM001",
@@ -111,18 +115,64 @@ def _exemption(sentence):
         return "question"
     if language.is_imperative(sentence.plain):
         return "direction"
-    if language.is_signpost(sentence.plain):
+    if language.is_signpost(sentence.plain) or language.is_run_in_heading(sentence.text):
         return "signpost"
     return ""
+
+
+def _structural_exemption(unit, sentences, sentence, intro_directs):
+    """Why a sentence is not a claim, judged by where it stands, or ""."""
+    # "Pack these in your hand luggage:" over "- enough for the whole trip, plus 3 extra
+    # days": the item finishes the direction, so it is a direction, numbers included.
+    # An item that ends with a full stop is a sentence of its own and is judged alone.
+    if intro_directs and not sentence.plain.rstrip().endswith(".") and language.is_fragment(sentence.plain):
+        return "direction"
+    # "On each clinic day:" alone in its paragraph names what the list below is about.
+    if unit.kind == "paragraph" and len(sentences) == 1 and language.is_list_label(sentence.plain):
+        return "signpost"
+    return ""
+
+
+def _intro_is_direction(unit):
+    """Whether the lead-in above this list item tells the reader to do something."""
+    intro = unit.list_intro
+    if unit.kind != "list item" or intro is None:
+        return False
+    last = _last_sentence(intro)
+    return last is not None and last.plain.rstrip().endswith(":") and language.is_imperative(last.plain)
+
+
+def _intro_covers(unit, known_keys):
+    """Whether the lead-in above this list item covers its fragments.
+
+    The lead-in is the sentence ending with ':' above the list. It covers them
+    when it is cited, or when it is itself a fragment item that its own lead-in
+    covers: "Medicines include [@key]:" over "- Calcineurin inhibitors:" over
+    "- tacrolimus".
+    """
+    depth = 0
+    intro = unit.list_intro
+    while intro is not None and depth < 100:  # a bound, so a damaged page cannot loop
+        if _intro_is_cited(intro, known_keys):
+            return True
+        if intro.kind != "list item" or not language.is_fragment(_last_sentence(intro).plain):
+            return False
+        intro, depth = intro.list_intro, depth + 1
+    return False
 
 
 def _intro_is_cited(intro, known_keys):
     """Whether the sentence that ends with ':' above a list carries a valid citation."""
     if intro.last_sentence_cited is None:
-        sentences, _, _ = split_sentences(unit_text(intro)[0])
-        intro.last_sentence_cited = bool(sentences) and any(
-            not citation_problems(c.raw, c.in_code, known_keys) for c in sentences[-1].citations)
+        last = _last_sentence(intro)
+        intro.last_sentence_cited = last is not None and any(
+            not citation_problems(c.raw, c.in_code, known_keys) for c in last.citations)
     return intro.last_sentence_cited
+
+
+def _last_sentence(unit):
+    sentences, _, _ = split_sentences(unit_text(unit)[0])
+    return sentences[-1] if sentences else None
 
 
 def _position(unit, starts, offset):
