@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 
 # One pass, left to right, so that a citation inside code is seen as code.
 _HIDDEN = re.compile(
-    r"(?P<code>(?P<ticks>`+)(?:(?!(?P=ticks)).)+?(?P=ticks))"
+    # A code span opens with a whole run of backticks and closes with a run of the
+    # same length (CommonMark). Matching whole runs only keeps a long run of
+    # backticks from being retried at every length and every start: linear time.
+    r"(?P<code>(?<!`)(?P<ticks>`+)(?!`)(?:(?!(?P=ticks)).)+?(?<!`)(?P=ticks)(?!`))"
     r"|(?P<comment><!--.*?-->)"
     # The first part stops at the first @, so a bracket full of @s is not retried at each one.
     r"|(?P<citation>\[[^\[\]\n@]*@[^\[\]\n]*\])"
