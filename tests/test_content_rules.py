@@ -302,17 +302,26 @@ NEWS_ENTRY = """
 """
 
 
-def test_news_reports_are_labelled_on_the_sources_page_and_in_footnotes(fixture_site, tmp_path):
-    bib = tmp_path / "news.bib"
-    bib.write_text(FIXTURE_BIB.read_text(encoding="utf-8") + NEWS_ENTRY, encoding="utf-8")
-    pages = {"index.md": FRONT + "# Test page\n\nNews reports said the patient went home [@press2020story].\n",
+def _page_and_sources(fixture_site, tmp_path, entry, sentence):
+    """Build a page citing `entry` (added to the fixture bibliography) and a Sources page.
+
+    Returns the HTML of both pages.
+    """
+    bib = tmp_path / "extra.bib"
+    bib.write_text(FIXTURE_BIB.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    pages = {"index.md": FRONT + "# Test page\n\n" + sentence + "\n",
              "sources.md": FRONT.replace("Test page", "Sources") + "# Sources\n\n<!-- sources-list -->\n"}
     config, site = fixture_site(pages, nav=[{"Home": "index.md"}, {"Sources": "sources.md"}], bib_file=bib)
     result = strict_build(config, site)
     assert result.returncode == 0, result.stderr
-    page = (site / "index.html").read_text(encoding="utf-8")
+    return ((site / "index.html").read_text(encoding="utf-8"),
+            (site / "sources" / "index.html").read_text(encoding="utf-8"))
+
+
+def test_news_reports_are_labelled_on_the_sources_page_and_in_footnotes(fixture_site, tmp_path):
+    page, sources = _page_and_sources(fixture_site, tmp_path, NEWS_ENTRY,
+                                      "News reports said the patient went home [@press2020story].")
     assert '<span class="evidence-label">Evidence: News report.</span>' in page
-    sources = (site / "sources" / "index.html").read_text(encoding="utf-8")
     assert re.search(r"<h2[^>]*>News reports", sources)
     reference = sources[sources.index('id="ref-press2020story"'):]
     reference = reference[:reference.index("</div>")]
@@ -351,16 +360,9 @@ WEB_PAGE_ENTRY = """
 
 
 def test_an_undated_web_page_shows_the_day_we_checked_it(fixture_site, tmp_path):
-    bib = tmp_path / "web.bib"
-    bib.write_text(FIXTURE_BIB.read_text(encoding="utf-8") + WEB_PAGE_ENTRY, encoding="utf-8")
-    pages = {"index.md": FRONT + "# Test page\n\nMost kidneys work for years [@charity_page].\n",
-             "sources.md": FRONT.replace("Test page", "Sources") + "# Sources\n\n<!-- sources-list -->\n"}
-    config, site = fixture_site(pages, nav=[{"Home": "index.md"}, {"Sources": "sources.md"}], bib_file=bib)
-    result = strict_build(config, site)
-    assert result.returncode == 0, result.stderr
-    page = (site / "index.html").read_text(encoding="utf-8")
+    page, sources = _page_and_sources(fixture_site, tmp_path, WEB_PAGE_ENTRY,
+                                      "Most kidneys work for years [@charity_page].")
     assert ("Evidence: Regulator or patient information. Checked 29 November 2026.</span>") in page
-    sources = (site / "sources" / "index.html").read_text(encoding="utf-8")
     reference = sources[sources.index('id="ref-charity_page"'):]
     assert "<li>We last checked this page on 29 November 2026.</li>" in reference[:reference.index("</div>")]
 
