@@ -132,10 +132,6 @@ def has_number(plain):
     return False
 
 
-def has_finite_verb(plain):
-    return any(word.lower() in FINITE_VERBS for word in words(plain))
-
-
 def is_fragment(plain):
     """A list item that names things rather than stating a fact: "tacrolimus",
     "fever that comes and goes". A cited lead-in above the list covers it.
