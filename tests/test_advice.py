@@ -70,6 +70,9 @@ CLAIMS = [
     "Even MSCs that are dying may still calm the immune system.",
     "fever",
     "fast weight gain",
+    # Same shape as "Drink bottled or boiled water ...", which therefore stays a claim:
+    # nothing in the lexicon tells a describing "boiled" from a past-tense "improved".
+    "Exercise improved or stabilised mood in most patients.",
 ]
 
 

@@ -165,7 +165,9 @@ RULES = (
          "Numbers are the facts readers remember and reviewers check first, so each needs its source "
          "right beside it. A number counts whatever words come before it: \"This has been shown in 3 "
          "trials.\" and \"Remember that 40 in 100 ...\" need a citation. Directions with a number "
-         "(\"Take 2 tablets.\") are advice, not facts. Digits that are part of a name (COVID-19, CD73, "
+         "(\"Take 2 tablets.\") are advice, not facts. A short list item that finishes a cited lead-in "
+         "(\"Signs include [@key]:\" over \"- a temperature of 38 degrees or more\") has that citation as "
+         "its own. Digits that are part of a name (COVID-19, CD73, "
          "NCT02012153) and footnote marks such as [^1] are not numbers.",
          "Add [@key] to the sentence that has the number.",
          message="This sentence has a number, so it needs its own citation: add [@key] before its full stop.",
@@ -176,7 +178,8 @@ RULES = (
                   "This has been shown in 3 trials.",
                   "Remember that 40 in 100 patients miss a dose.",
                   "Note that the trial had 12 patients.",
-                  "Signs include [@smith2020example]:\n\n- a temperature of 38 degrees or more\n",
+                  # An item under a cited lead-in that is a sentence of its own is judged alone.
+                  "Signs include [@smith2020example]:\n\n- A temperature of 38 degrees is common.\n",
                   # A label with a number, or a full sentence under a direction, is judged alone.
                   "Seen in 3 trials:\n\n- fever\n",
                   "Pack these in your bag:\n\n1. Tacrolimus capsules break down above 25 degrees.\n"),
@@ -184,6 +187,10 @@ RULES = (
                   "One of the doctors' aims was safety [@smith2020example].",
                   "Take your medicines 2 times a day if your team tells you to.",
                   "Take 2 tablets each morning.",
+                  # A fragment item finishes its cited lead-in, so that citation covers its number.
+                  "Signs include [@smith2020example]:\n\n- a temperature of 38 degrees or more\n",
+                  "Medicines include [@smith2020example]:\n\n- co-trimoxazole:\n"
+                  "    - one tablet a day, or\n    - one tablet 3 times a week\n",
                   "Pack these in your hand luggage:\n\n- enough for the whole trip, plus 3 extra days\n",
                   # Digits in a name, and footnote marks, are not numbers.
                   "Should I have the COVID-19 vaccine?",

@@ -91,13 +91,14 @@ def _check_sentences(path, unit, sentences, valid, known_keys, at, result):
         result.claims += 1
         if _has_broken_citation(sentence, valid):
             continue  # its CITE finding says what to fix; a second finding would only repeat it
-        if has_own:
+        # A fragment item ("- one tablet 3 times a week") finishes its cited lead-in's
+        # sentence, so that citation is its own, numbers included. An item that is a
+        # sentence of its own is judged alone.
+        if has_own or (intro_covers and language.is_fragment(sentence.plain)):
             result.cited += 1
         elif language.has_number(sentence.plain):
             result.findings.append(finding(path, *at(sentence.start), "CLAIM002",
                                            sentence=sentence.text))
-        elif intro_covers and language.is_fragment(sentence.plain):
-            result.cited += 1
         else:
             result.findings.append(finding(path, *at(sentence.start), "CLAIM001",
                                            sentence=sentence.text))
