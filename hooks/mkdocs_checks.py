@@ -113,6 +113,8 @@ def on_page_markdown(markdown, *, page, config, files):
     if report:
         for finding in report.findings:
             log.warning(finding.as_text())
+        if any(finding.code == "INPUT002" for finding in report.findings):
+            markdown = _as_plain_text(markdown)
         shown = report.findings + _snippet_findings(page.file.src_uri)
         if shown and _state["serving"]:
             markdown = _with_notice(markdown, _notice(shown, report.path))
@@ -228,6 +230,22 @@ def _with_notice(markdown, notice):
     if heading.startswith("# "):
         return f"{heading}\n\n{notice}\n{newline}{rest}"
     return f"{notice}\n\n{markdown}"
+
+
+def _as_plain_text(markdown):
+    """The page's text in one code block, under its main heading.
+
+    Python-Markdown goes one level deeper in Python for each level of nesting, so a
+    page damaged to hundreds of levels would stop the build with a RecursionError
+    and no line number. Shown as text, the page builds, and the INPUT002 finding
+    says which line to fix.
+    """
+    heading, newline, rest = markdown.lstrip("\n").partition("\n")
+    if not heading.startswith("# "):
+        heading, rest = "", markdown
+    longest = max((len(run) for run in re.findall(r"`+", rest)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{heading}\n\n{fence}text\n{rest}\n{fence}\n"
 
 
 def _snippet_findings(src_uri):

@@ -276,3 +276,25 @@ def test_serve_rebuild_says_when_a_hook_file_changed(fixture_site, tmp_path, mon
     assert claims_messages(caplog) == [f"claims: hooks/rules.py changed. {module.RESTART_ADVICE}"]
     config.plugins.on_config(load_config(config_file=str(config_file)))  # said once per edit
     assert len(claims_messages(caplog)) == 1
+
+
+# -----------------------------------------------------------------------------
+# Damaged text that Python-Markdown itself cannot render
+# -----------------------------------------------------------------------------
+
+DEEP_PAGE = FRONT + "# Test page\n\nCall your team.\n\n" + "- " * 2000 + "Call your team.\n"
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_a_page_nested_too_deep_for_markdown_is_shown_as_text_with_its_finding(fixture_site, caplog, command):
+    # Python-Markdown recurses once per level, so 2,000 nested lists crash it
+    # with a RecursionError. The page must still build, with the located finding.
+    config_file, _ = fixture_site({"index.md": DEEP_PAGE})
+    config = build_in_process(config_file, command=command)
+    assert claims_messages(caplog) == [f"claims: {only_finding_text(DEEP_PAGE)}"]
+    assert "INPUT002 nested-too-deep" in claims_messages(caplog)[0]
+    html = page_html(config)
+    # The damaged lines reach the page as plain text, where the editor can see them ...
+    assert "- - - - Call your team." in html
+    # ... and in the preview the box says what to do.
+    assert ("INPUT002 nested-too-deep" in html) == (command == "serve")

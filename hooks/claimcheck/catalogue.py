@@ -399,7 +399,9 @@ RULES = (
          passing=("Café page, saved as UTF-8.",)),
     Rule("INPUT002", "nested-too-deep",
          "Lists, quotes and boxes nested more than 20 deep are almost always damaged text; the check "
-         "still reads the text that lies deeper, line by line, but the page may not build.",
+         "still reads the text that lies deeper, line by line. Until it is fixed the page shows its text "
+         "as it is typed, in one grey box, because the program that draws pages cannot follow that "
+         "many levels.",
          "Remove the extra list marks (-) or quote marks (>) at the start of the line.",
          message="Lists, quotes or boxes are nested more than {limit} deep here. Remove the extra "
                  "- or > marks at the start of the line.",
