@@ -22,7 +22,6 @@ from pathlib import Path
 from claimcheck.bibliography import check_entries, check_uncited, read_bibliography
 from claimcheck.checker import check_page, check_snippet, read_page, summary_line
 from claimcheck.findings import InputError
-from claimcheck.snippets import NOT_PROSE
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 
@@ -95,8 +94,8 @@ def _snippet_names(includes):
 
 
 def _snippet_files(folders):
-    """Each snippet with prose in the given includes folders, checked once however many pages use it."""
-    return sorted(path for folder in folders for path in folder.glob("*.md") if path.name not in NOT_PROSE)
+    """Each snippet in the given includes folders, checked once however many pages use it."""
+    return sorted(path for folder in folders for path in folder.glob("*.md"))
 
 
 def _print(findings, reports, output_format, exemptions=None):

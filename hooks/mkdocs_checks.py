@@ -32,7 +32,7 @@ from claimcheck.bibliography import check_entries, check_uncited, read_bibliogra
 from claimcheck.checker import check_page, check_snippet, read_page, summary_line
 from claimcheck.findings import InputError, count_by_kind
 from claimcheck.sentences import remove_markers
-from claimcheck.snippets import NOT_PROSE, expand_snippets, snippet_names
+from claimcheck.snippets import expand_snippets, snippet_names
 from sources_page import PLACEHOLDER, sources_markdown
 
 log = get_plugin_logger("claims")
@@ -73,6 +73,7 @@ def on_config(config):
     guard_on_config(config, bibliography.path)
     _state.update(bibliography=bibliography, entries=bibliography.by_key(), root=root, reports={},
                   bib_findings=check_entries(bibliography), snippet_folders=_snippet_folders(config, root),
+                  auto_appended=_auto_appended(config),
                   snippets={}, snippet_reports={}, page_snippets={})
     for finding in _state["bib_findings"]:
         log.warning(finding.as_text())
@@ -185,6 +186,14 @@ def _snippet_folders(config, root):
     return [os.path.join(root, folder) for folder in folders]
 
 
+def _auto_appended(config):
+    """The snippets pymdownx.snippets adds to the end of every page (abbreviations.md here)."""
+    if "pymdownx.snippets" not in config.markdown_extensions:
+        return []
+    names = (config.mdx_configs.get("pymdownx.snippets") or {}).get("auto_append", [])
+    return [names] if isinstance(names, str) else list(names)
+
+
 def _available_snippets():
     """{name: path} of every Markdown snippet, first folder first; None when snippets are off."""
     if not _state["snippet_folders"]:
@@ -200,19 +209,18 @@ def _available_snippets():
 def _check_snippets(known_keys, available):
     """Read and check each snippet that a page uses, once; log its findings at the snippet's lines."""
     used = {name for names in _state["page_snippets"].values() for name in names if name in available}
+    used |= {name for name in _state["auto_appended"] if name in available}
     for name in sorted(used):
         text, problem = read_page(available[name])
         if problem:
             log.warning(problem.as_text())
             continue  # left out of the pages; the warning stops a strict build
-        _state["snippets"][name] = text
-        if name not in NOT_PROSE:
-            report = check_snippet(_display_path(available[name]), text, known_keys)
-            _state["snippet_reports"][name] = report
-            # Pages show the snippet with its bad citations disarmed at their own positions.
-            _state["snippets"][name] = disarm_citations(text, report.findings)
-            for finding in report.findings:
-                log.warning(finding.as_text())
+        report = check_snippet(_display_path(available[name]), text, known_keys)
+        _state["snippet_reports"][name] = report
+        # Pages show the snippet with its bad citations disarmed at their own positions.
+        _state["snippets"][name] = disarm_citations(text, report.findings)
+        for finding in report.findings:
+            log.warning(finding.as_text())
 
 
 def _all_reports():

@@ -103,8 +103,9 @@ def fixture_config(docs_dir, nav=None):
 def fixture_site(tmp_path):
     """Write a small site from {relative path: text}; returns (config file, site dir)."""
 
-    def write(pages, nav=None, bib_file=None, redirects=None, includes=None):
-        """`includes`, if given, is {file name: text} for the site's own includes folder."""
+    def write(pages, nav=None, bib_file=None, redirects=None, includes=None, auto_append=()):
+        """`includes`, if given, is {file name: text} for the site's own includes folder,
+        and `auto_append` names those of its files added to the end of every page."""
         docs = tmp_path / "docs"
         for relative, text in pages.items():
             target = docs / relative
@@ -112,7 +113,7 @@ def fixture_site(tmp_path):
             target.write_text(text, encoding="utf-8")
         config = fixture_config(docs, nav)
         if includes is not None:
-            _use_own_includes(config, tmp_path / "includes", includes)
+            _use_own_includes(config, tmp_path / "includes", includes, auto_append)
         for plugin in config["plugins"]:
             if isinstance(plugin, dict) and "bibtex" in plugin:
                 plugin["bibtex"]["bib_file"] = str(bib_file or FIXTURE_BIB)
@@ -125,11 +126,11 @@ def fixture_site(tmp_path):
     return write
 
 
-def _use_own_includes(config, folder, files):
+def _use_own_includes(config, folder, files, auto_append):
     folder.mkdir(exist_ok=True)
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     for extension in config["markdown_extensions"]:
         if isinstance(extension, dict) and "pymdownx.snippets" in extension:
             extension["pymdownx.snippets"]["base_path"] = [str(folder)]
-            extension["pymdownx.snippets"]["auto_append"] = []
+            extension["pymdownx.snippets"]["auto_append"] = list(auto_append)

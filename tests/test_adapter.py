@@ -235,14 +235,19 @@ def test_summary_and_report_count_exempt_sentences_by_kind(fixture_site, caplog)
     page = (FRONT + "# Test page\n\nMSCs are cells [@smith2020example].\n\n"
             "Ask your team about it.\n\nIs it safe?\n\nThis page explains the trials.\n\n"
             "<!-- not-a-claim: describes this website --> The site is free.\n")
-    config = build_in_process(fixture_site({"index.md": page})[0])
+    # The abbreviations added to the end of both pages are read once, in their own file.
+    pages = {"index.md": page, "other.md": FRONT + "# Other page\n\nAsk your team.\n"}
+    includes = {"abbreviations.md": "*[MSC]: Mesenchymal stromal cell\n"}
+    config = build_in_process(fixture_site(pages, nav=[{"Home": "index.md"}, {"Other": "other.md"}],
+                                           includes=includes, auto_append=["abbreviations.md"])[0])
     assert claims_messages(caplog, logging.INFO)[-1] == (
-        "claims: 1 pages, 1 claims, 1 cited, 4 exempt (1 direction, 1 question, 1 signpost, 1 marker), "
-        "0 findings; report in claims-report.json")
+        "claims: 3 pages, 1 claims, 1 cited, 6 exempt (2 directions, 1 question, 1 signpost, 1 marker, "
+        "1 definition), 0 findings; report in claims-report.json")
     with open(os.path.join(config.site_dir, "claims-report.json"), encoding="utf-8") as handle:
         report = json.load(handle)
     kinds = {"direction": 1, "question": 1, "signpost": 1, "marker": 1, "definition": 0}
-    assert report["exempt_by_kind"] == kinds and report["pages"][0]["exempt_by_kind"] == kinds
+    assert report["exempt_by_kind"] == {**kinds, "direction": 2, "definition": 1}
+    assert report["pages"][0]["exempt_by_kind"] == kinds
     assert report["pages"][0]["exempt_sentences"][-1] == {
         "path": "docs/index.md", "line": 18, "column": 46, "kind": "marker",
         "sentence": "The site is free.", "reason": "describes this website"}

@@ -14,12 +14,13 @@ from claimcheck.findings import EXEMPT_KINDS, Exemption, count_by_kind  # noqa: 
 CLI = [sys.executable, str(ROOT / "hooks" / "claims.py"), "--bib", str(FIXTURE_BIB)]
 FRONT = ("---\ntitle: Test page\ndescription: A page for tests.\n"
          "last_reviewed: 2026-11-26\nnext_review: 2027-11-26\nevidence_checked: 2026-11-26\n---\n")
-# Lines 8 to 16: one claim, then one sentence of each kind of exemption.
+# Lines 8 to 18: one claim, then one sentence of each kind of exemption.
 BODY = ("MSCs are cells [@smith2020example].\n\n"
         "Ask your team about it.\n\n"
         "Is it safe?\n\n"
         "This page explains the trials.\n\n"
-        "<!-- not-a-claim: describes this website --> The site is free.\n")
+        "<!-- not-a-claim: describes this website --> The site is free.\n\n"
+        "*[MSC]: Mesenchymal stromal cell\n")
 
 
 def run_cli(tmp_path, *options):
@@ -39,8 +40,10 @@ def test_each_kind_is_recorded_with_its_place():
         Exemption("docs/t.md", 12, 1, "question", "Is it safe?"),
         Exemption("docs/t.md", 14, 1, "signpost", "This page explains the trials."),
         Exemption("docs/t.md", 16, 46, "marker", "The site is free.", "describes this website"),
+        Exemption("docs/t.md", 18, 1, "definition", "*[MSC]: Mesenchymal stromal cell",
+                  "an abbreviation's meaning, shown on hover"),
     ]
-    assert report.exempt == 4
+    assert report.exempt == 5
 
 
 def test_summary_counts_each_kind_and_leaves_out_absent_ones():
@@ -61,8 +64,8 @@ def test_counts_name_every_kind_even_when_none_occurs():
 def test_cli_summary_counts_by_kind(tmp_path):
     _, result = run_cli(tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout == ("1 pages, 1 claims, 1 cited, 4 exempt (1 direction, 1 question, 1 signpost, "
-                             "1 marker), 0 findings\n")
+    assert result.stdout == ("1 pages, 1 claims, 1 cited, 5 exempt (1 direction, 1 question, 1 signpost, "
+                             "1 marker, 1 definition), 0 findings\n")
 
 
 def test_cli_explain_lists_each_exempt_sentence_with_its_reason(tmp_path):
@@ -73,7 +76,10 @@ def test_cli_explain_lists_each_exempt_sentence_with_its_reason(tmp_path):
         f"{page}:12:1: exempt question: Is it safe?",
         f"{page}:14:1: exempt signpost: This page explains the trials.",
         f"{page}:16:46: exempt marker (describes this website): The site is free.",
-        "1 pages, 1 claims, 1 cited, 4 exempt (1 direction, 1 question, 1 signpost, 1 marker), 0 findings",
+        f"{page}:18:1: exempt definition (an abbreviation's meaning, shown on hover): "
+        "*[MSC]: Mesenchymal stromal cell",
+        "1 pages, 1 claims, 1 cited, 5 exempt (1 direction, 1 question, 1 signpost, 1 marker, 1 definition), "
+        "0 findings",
     ]
 
 
@@ -96,7 +102,8 @@ def test_cli_json_is_a_list_without_explain_and_an_object_with_it(tmp_path):
     assert data["findings"] == []
     assert data["exempt"][3] == {"path": str(page), "line": 16, "column": 46, "kind": "marker",
                                  "sentence": "The site is free.", "reason": "describes this website"}
-    assert [item["kind"] for item in data["exempt"]] == ["direction", "question", "signpost", "marker"]
+    assert [item["kind"] for item in data["exempt"]] == ["direction", "question", "signpost", "marker",
+                                                         "definition"]
 
 
 def test_make_explain_claims_runs_the_explain_mode():

@@ -66,7 +66,7 @@ class Line:
 
 @dataclass
 class Unit:
-    """A paragraph, list item or table row: the scope a citation covers."""
+    """A paragraph, list item, table row or abbreviation line: the scope a citation covers."""
 
     kind: str
     lines: list
@@ -222,6 +222,11 @@ def _skip_block(lines, index, indent, body, context, units):
         return _read_blockquote(lines, index, context, units)
     if FOOTNOTE.match(body):
         return _read_footnote(lines, index, indent, FOOTNOTE.match(body), context, units)
+    if ABBREVIATION.match(body):
+        # The meaning shows when a reader points at the word, so it is recorded
+        # (as a "definition" exemption) for reviewers to audit.
+        units.append(Unit("abbreviation", [_dedent(lines[index], indent)], context.heading))
+        return index + 1
     if _is_definition(body):
         return _skip_definition(lines, index)
     if _html_block_tag(body):

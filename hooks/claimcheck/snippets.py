@@ -17,8 +17,6 @@ from .findings import finding
 # `--8<-- "name.md"` alone on its line, maybe indented (inside a box or a list).
 _SNIPPET_LINE = re.compile(r'^(?P<indent>[ \t]*)-{1,2}8<-{1,2}[ \t]+"(?P<name>[^"\n]+\.md)"[ \t]*$', re.M)
 
-# Snippets that hold no prose, only abbreviation definitions, are not claim-checked.
-NOT_PROSE = frozenset({"abbreviations.md"})
 
 
 def snippet_names(text):
