@@ -373,3 +373,14 @@ def test_every_undated_web_source_on_the_site_says_when_we_checked_it():
                if entry.fields.get("year") == "n.d." and entry.fields.get("url") and not entry.checked_on()]
     # The ISSCR page is the one source no stored copy could be found for on the review day.
     assert undated == ["isscr_whattoask"]
+
+
+def test_reading_text_keeps_an_editor_s_footnote_but_not_the_reference_list(fixture_site):
+    page = (FRONT + "# Test page\n\nMSCs are cells [@smith2020example].[^more]\n\n"
+            "[^more]: Your team can tell you more about them.\n")
+    config, site = fixture_site({"index.md": page})
+    result = lenient_build(config, site)
+    assert result.returncode == 0, result.stderr
+    text = body_text((site / "index.html").read_text(encoding="utf-8"))
+    assert "Your team can tell you more about them." in text
+    assert "MSCs are cells" in text and "Evidence:" not in text and "Smith" not in text

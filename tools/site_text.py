@@ -1,7 +1,7 @@
 """The reader-facing text of a built page, for readability scores and word checks.
 
 Measured on the rendered HTML, not the Markdown, because that is what the
-reader gets. Headings, the reference list, code, the review dates and the
+reader gets. Headings, the reference list (but not an editor's own footnotes), code, the review dates and the
 theme's buttons and feedback links are left out. Each paragraph, list item and table cell is
 ended with a full stop if it has none, so a list of short items is not
 scored as one very long sentence.
@@ -12,7 +12,7 @@ import re
 from bs4 import BeautifulSoup
 
 REMOVED = ["h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "script", "style", "svg", "img",
-           "div.footnote", "p.review-dates", "p.page-feedback", "a.md-content__button", "a.headerlink",
+           "div.footnote li:has(span.evidence-label)", "p.review-dates", "p.page-feedback", "a.md-content__button", "a.headerlink",
            "p.admonition-title", "summary", "div.claims-notice"]
 BLOCKS = ["p", "li", "td", "th", "dt", "dd", "figcaption"]
 
