@@ -65,6 +65,7 @@ class Entry:
     line: int
     fields: dict = field(default_factory=dict)
     field_lines: dict = field(default_factory=dict)
+    span: tuple = (0, 0)  # where the entry's text starts and ends in the file
 
     def checked_on(self):
         """The day we last checked an undated web source (its `urldate`), as "29 November 2026".
@@ -120,12 +121,39 @@ def parse_bibtex(path, text):
     return _Reader(path, text).entries()
 
 
+def read_usable_part(path, text):
+    """(Bibliography, problems, usable text) for a file that may be damaged.
+
+    The preview keeps working while an editor fixes refs.bib: an entry that cannot
+    be read is left out up to the next line that starts with `@`, and the second
+    entry with a key already used is left out too. `problems` holds a BIB001 for
+    each entry left out as unreadable and a BIB002 for each repeated key; the
+    usable text is the file without those entries, for the citation plugin.
+    """
+    reader = _Reader(path, text)
+    entries, problems, dropped = reader.entries(damaged=[])
+    seen = set()
+    for entry in entries:
+        if entry.key.lower() in seen:
+            dropped.append(entry.span)
+        seen.add(entry.key.lower())
+    problems += [found for found in check_entries(Bibliography(path, entries)) if found.code == "BIB002"]
+    kept = [entry for entry in entries if entry.span not in dropped]
+    usable, end = [], 0
+    for start, stop in sorted(dropped):
+        usable.append(text[end:start])
+        end = max(end, stop)
+    usable.append(text[end:])
+    return Bibliography(path, kept), sorted(problems), "".join(usable)
+
+
 class _Reader:
     """A cursor over BibTeX text that knows its line number."""
 
     def __init__(self, path, text):
         self.path, self.text, self.pos = path, text, 0
         self.macros = dict(MONTHS)  # @string names, lower case, and what they stand for
+        self.last_value = None  # (field name, where the name starts, the value as typed)
 
     def line_at(self, pos):
         return self.text.count("\n", 0, pos) + 1
@@ -136,17 +164,29 @@ class _Reader:
     def fail(self, pos, situation, **details):
         """Stop reading: BIB001 at `pos`, with the catalogue's words for this situation."""
         where = (self.path, self.line_at(pos), self.column_at(pos))
-        raise InputError(finding(*where, "BIB001", situation=situation, **details).as_text())
+        problem = finding(*where, "BIB001", situation=situation, **details)
+        raise _Unreadable(problem.as_text(), problem)
 
-    def entries(self):
-        found = []
+    def entries(self, damaged=None):
+        """Every entry. With a list for `damaged`, an entry that cannot be read is
+        skipped instead, and (entries, problems, spans skipped) is returned."""
+        found, problems = [], []
         while True:
             at = self.text.find("@", self.pos)
             if at == -1:
-                return found
+                return found if damaged is None else (found, problems, damaged)
             self.pos = at + 1
-            entry = self._entry(at)
+            try:
+                entry = self._entry(at)
+            except _Unreadable as error:
+                if damaged is None:
+                    raise
+                problems.append(error.finding)
+                self.pos = _next_entry_start(self.text, at)
+                damaged.append((at, self.pos))
+                continue
             if entry:
+                entry.span = (at, self.pos)
                 found.append(entry)
 
     def _entry(self, at):
@@ -171,7 +211,7 @@ class _Reader:
         key = key.strip() if key else ""
         if not key or not self._match(r"\s*,"):
             self.fail(at, "no-key", kind=kind)
-        entry = Entry(kind.lower(), key, self.line_at(at))
+        entry = Entry(kind.lower(), key, self.line_at(at), span=(at, at))
         self._fields(entry, at, closer)
         return entry
 
@@ -180,13 +220,16 @@ class _Reader:
             self._match(r"\s*")
             if self._match(re.escape(closer)):
                 return
+            self._fail_if_next_entry_starts(entry, closer)
             name_pos = self.pos
             name = self._match(r"[A-Za-z][\w-]*")
             if not name:
                 self.fail(self.pos, "not-closed", key=entry.key, line=entry.line, closer=closer)
             if not self._match(r"\s*=\s*"):
                 self.fail(self.pos, "no-equals", name=name, key=entry.key)
+            value_start = self.pos
             value = self._value(entry.key, name)
+            self.last_value = (name, name_pos, self.text[value_start:self.pos])
             if name.lower() in entry.fields:
                 self.fail(name_pos, "duplicate-field", name=name, key=entry.key)
             entry.fields[name.lower()] = value
@@ -194,8 +237,23 @@ class _Reader:
             self._match(r"\s*")
             if self._match(re.escape(closer)):
                 return
+            self._fail_if_next_entry_starts(entry, closer)
             if not self._match(","):
                 self.fail(name_pos, "no-comma", name=name, key=entry.key)
+
+    def _fail_if_next_entry_starts(self, entry, closer):
+        """An entry still open when the next `@` starts is missing its closing brace:
+        say so at the entry's own line, not at the field before the gap."""
+        if not self.text.startswith("@", self.pos):
+            return
+        name, name_pos, raw = self.last_value or ("", 0, "")
+        if raw and _SWALLOWED_FIELD.search(raw):
+            # "title = {An example," never closed: the value ran on over the next
+            # fields to the entry's own closing brace. The brace is missing there.
+            self.fail(name_pos, "value-runs-on", name=name, key=entry.key)
+        last_field = max(entry.field_lines.values(), default=entry.line)
+        self.fail(entry.span[0], "entry-not-closed", key=entry.key, closer=closer,
+                  last_line=last_field, next_line=self.line_at(self.pos))
 
     def _macro(self, at, closer):
         """Read `@string{name = value}` and remember what the name stands for."""
@@ -251,6 +309,25 @@ class _Reader:
             return None
         self.pos = match.end()
         return match.group(0)
+
+
+class _Unreadable(InputError):
+    """InputError that keeps its finding, so a lenient reader can collect it."""
+
+    def __init__(self, text, problem):
+        super().__init__(text)
+        self.finding = problem
+
+
+# A line inside a value that looks like the start of another field: "  journal = {".
+_SWALLOWED_FIELD = re.compile(r"\n[ \t]*[A-Za-z][\w-]*[ \t]*=")
+_ENTRY_START = re.compile(r"^[ \t]*@", re.M)
+
+
+def _next_entry_start(text, after):
+    """Where the next line that starts with `@` begins (the end of the text if none)."""
+    match = _ENTRY_START.search(text, after + 1)
+    return match.start() if match else len(text)
 
 
 def _clean(value):

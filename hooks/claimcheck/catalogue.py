@@ -253,6 +253,11 @@ RULES = (
                          "@article{{key, ...}}; in comments, avoid the @ sign.",
              "no-opener": "`@{kind}` must be followed by {{ or (.",
              "no-key": "The @{kind} entry needs a key and a comma, like @{kind}{{key2024word, ...",
+             "value-runs-on": "The field `{name}` in `{key}` is missing its closing brace, so it runs on "
+                              "over the fields below it. Add `}}` at the end of this field's value.",
+             "entry-not-closed": "The entry `{key}` is missing its closing `{closer}`: add it on a line of its "
+                                 "own after the entry's last field (line {last_line}), before the next "
+                                 "entry (line {next_line}).",
              "not-closed": "Entry `{key}` (line {line}) is not closed: expected a field name or "
                            "`{closer}` here. Check for a missing brace or comma.",
              "no-equals": "The field `{name}` in `{key}` needs `=` and a value.",
@@ -267,6 +272,8 @@ RULES = (
              "plugin-failed": "The citation plugin cannot read this file: {error}",
          },
          flagged=(_entry().replace("title = {An example}", "title = {An example"),
+                  # An entry still open when the next one starts: its closing brace is missing.
+                  _entry().rstrip().rstrip("}") + "\n\n" + _entry().replace("smith2020example", "smith2020other"),
                   "% An email like me@example.org in a comment\n" + _entry()),
          passing=(_entry(),)),
     Rule("BIB002", "duplicate-key",
