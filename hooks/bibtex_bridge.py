@@ -28,6 +28,11 @@ When the plugin is replaced or upgraded, read this list first.
    reports as BIB002). guard_on_config wraps the plugin's own event inside
    MkDocs' list of config events so that any such error becomes one located
    line, BIB001, and never a traceback.
+6. Its bib_file setting, changed under `mkdocs serve` only: while refs.bib is
+   damaged, use_bibliography_text points the plugin at a copy without the
+   damaged entries, so the preview keeps working and shows what to fix.
+   The plugin resolves the setting from mkdocs.yml's folder, and an
+   absolute path stays as it is.
 """
 
 import os
@@ -57,6 +62,15 @@ def bib_path(config):
         raise PluginError(f"mkdocs.yml: the claim checks need the bibtex plugin's `footnote_format` to be "
                           f"`{FOOTNOTE_FORMAT}` (its default); remove the setting.")
     return os.path.join(os.path.dirname(config.config_file_path), bibtex.config.bib_file)
+
+
+def use_bibliography_text(config, text, folder):
+    """Make the plugin read `text` instead of its bib_file (a file written in `folder`)."""
+    path = os.path.join(folder, "refs-usable-part.bib")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    config.plugins.get(PLUGIN_NAME).config.bib_file = path
+    return path
 
 
 def guard_on_config(config, bib_name):

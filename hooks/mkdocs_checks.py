@@ -20,6 +20,8 @@ import html
 import json
 import os
 import re
+import shutil
+import tempfile
 
 from markdown.extensions.toc import slugify
 from mkdocs.exceptions import PluginError
@@ -27,8 +29,9 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from bibtex_bridge import (BEFORE_BIBTEX, add_to_reference_items, bib_path, disarm_citations,
-                           escape_citation_syntax, guard_on_config)
-from claimcheck.bibliography import check_entries, check_uncited, read_bibliography
+                           escape_citation_syntax, guard_on_config, use_bibliography_text)
+from claimcheck.bibliography import (check_entries, check_uncited, read_bibliography,
+                                    read_bibliography_for_preview)
 from claimcheck.checker import check_page, check_snippet, read_page, summary_line
 from claimcheck.findings import InputError, count_by_kind
 from claimcheck.sentences import remove_markers
@@ -66,13 +69,18 @@ def on_config(config):
         _warn_about_edited_hooks()
     root = os.path.dirname(config.config_file_path)
     bib_file = bib_path(config)
-    try:
-        bibliography = read_bibliography(bib_file, display_path=os.path.relpath(bib_file, root))
-    except InputError as error:
-        raise PluginError(str(error)) from None
+    shown = os.path.relpath(bib_file, root)
+    if _state["serving"]:
+        bibliography, problems = _bibliography_for_preview(config, bib_file, shown)
+    else:
+        try:
+            bibliography, problems = read_bibliography(bib_file, display_path=shown), []
+        except InputError as error:
+            raise PluginError(str(error)) from None
     guard_on_config(config, bibliography.path)
     _state.update(bibliography=bibliography, entries=bibliography.by_key(), root=root, reports={},
-                  bib_findings=check_entries(bibliography), snippet_folders=_snippet_folders(config, root),
+                  bib_problems=problems, bib_findings=problems + check_entries(bibliography),
+                  snippet_folders=_snippet_folders(config, root),
                   auto_appended=_auto_appended(config),
                   snippets={}, snippet_reports={}, page_snippets={})
     for finding in _state["bib_findings"]:
@@ -116,7 +124,9 @@ def on_page_markdown(markdown, *, page, config, files):
             log.warning(finding.as_text())
         if any(finding.code == "INPUT002" for finding in report.findings):
             markdown = _as_plain_text(markdown)
-        shown = report.findings + _snippet_findings(page.file.src_uri)
+        shown = _state["bib_problems"] + report.findings + _snippet_findings(page.file.src_uri)
+        if PLACEHOLDER in markdown:
+            shown += [found for found in _state["bib_findings"] if found not in _state["bib_problems"]]
         if shown and _state["serving"]:
             markdown = _with_notice(markdown, _notice(shown, report.path))
     if PLACEHOLDER in markdown:
@@ -139,6 +149,11 @@ def on_page_content(html_text, *, page, config, files):
     return add_to_reference_items(html_text, evidence_label)
 
 
+def on_shutdown():
+    if _state.get("preview_folder"):
+        shutil.rmtree(_state.pop("preview_folder"), ignore_errors=True)
+
+
 def on_post_build(*, config):
     reports = _all_reports()
     findings = sum(len(report.findings) for report in reports) + len(_state["bib_findings"])
@@ -149,6 +164,22 @@ def on_post_build(*, config):
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+def _bibliography_for_preview(config, bib_file, shown):
+    """The readable part of refs.bib, and what is wrong with the rest.
+
+    A damaged refs.bib must not stop the preview: MkDocs would keep every page
+    loading until the file is fixed, with the reason only in the terminal. So
+    the citation plugin reads the entries that are fine, and every page's box
+    says where the damage is (BIB001, BIB002). A strict build still fails.
+    """
+    bibliography, problems, usable = read_bibliography_for_preview(bib_file, shown)
+    if problems:
+        if not _state.get("preview_folder"):
+            _state["preview_folder"] = tempfile.mkdtemp(prefix="claims-preview-")
+        use_bibliography_text(config, usable, _state["preview_folder"])
+    return bibliography, problems
+
 
 def _hook_file_times():
     """{path: modification time} of every Python file in hooks/, to notice edits under serve."""

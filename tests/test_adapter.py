@@ -16,7 +16,7 @@ import sys
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import get_files
 from mkdocs_bibtex.citation import CitationBlock
 from mkdocs_bibtex.plugin import BibTexPlugin
@@ -303,3 +303,63 @@ def test_a_page_nested_too_deep_for_markdown_is_shown_as_text_with_its_finding(f
     assert "- - - - Call your team." in html
     # ... and in the preview the box says what to do.
     assert ("INPUT002 nested-too-deep" in html) == (command == "serve")
+
+
+# -----------------------------------------------------------------------------
+# A damaged refs.bib under `mkdocs serve`: the preview keeps working
+# -----------------------------------------------------------------------------
+
+CITED_PAGE = FRONT + "# Test page\n\nMSCs are cells [@smith2020example].\n"
+
+
+def _damaged_bibliographies():
+    good = FIXTURE_BIB.read_text(encoding="utf-8")
+    first = good[good.index("@article"):good.index("@misc")]
+    unclosed = first.rstrip().rstrip("}").replace("smith2020example", "jones2024diet") + "\n\n"
+    repeated = first.replace("smith2020example", "SMITH2020example")
+    return {"missing closing brace": (good[:good.index("@article")] + unclosed + good[good.index("@article"):],
+                                      "BIB001 unreadable-bibliography The entry `jones2024diet` is missing its "
+                                      "closing `}`"),
+            "repeated key": (good + "\n" + repeated,
+                             "BIB002 duplicate-key The key `SMITH2020example` is already used by the entry on line")}
+
+
+@pytest.mark.parametrize("damage", sorted(_damaged_bibliographies()))
+def test_serve_keeps_working_and_shows_a_damaged_bibliography_on_every_page(fixture_site, tmp_path, caplog, damage):
+    text, message = _damaged_bibliographies()[damage]
+    (tmp_path / "refs.bib").write_text(text, encoding="utf-8")
+    pages = {"index.md": CITED_PAGE, "other.md": FRONT + "# Other page\n\nAsk your team.\n"}
+    config_file, _ = fixture_site(pages, nav=[{"Home": "index.md"}, {"Other": "other.md"}],
+                                  bib_file=tmp_path / "refs.bib")
+    config = build_in_process(config_file, command="serve")
+    (problem,) = [line for line in claims_messages(caplog) if message in line]
+    line = int(problem.split(":")[2])
+    for name in ("index.html", "other/index.html"):
+        html = page_html(config, name)
+        assert f"refs.bib, Line {line}, {message.split(' ')[0]}" in html, name
+    # The readable entries still give the page its reference.
+    assert 'id="fn:smith2020example"' in page_html(config)
+    # The plugin's copy of the readable part is removed when serve stops.
+    assert not os.path.exists(config.plugins["bibtex"].config.bib_file)
+
+
+@pytest.mark.parametrize("damage", sorted(_damaged_bibliographies()))
+def test_a_build_still_stops_on_a_damaged_bibliography(fixture_site, tmp_path, damage):
+    text, _ = _damaged_bibliographies()[damage]
+    (tmp_path / "refs.bib").write_text(text, encoding="utf-8")
+    config_file, _ = fixture_site({"index.md": CITED_PAGE}, bib_file=tmp_path / "refs.bib")
+    with pytest.raises(Abort):
+        build_in_process(config_file, command="build")
+
+
+def test_uncited_sources_show_in_the_sources_page_box(fixture_site, tmp_path, caplog):
+    bib = tmp_path / "refs.bib"
+    bib.write_text(FIXTURE_BIB.read_text(encoding="utf-8").replace(
+        "  allow_uncited = {fixture pages need not cite every entry},\n", ""), encoding="utf-8")
+    pages = {"index.md": CITED_PAGE, "sources.md": FRONT + "# Sources\n\n<!-- sources-list -->\n"}
+    config_file, _ = fixture_site(pages, nav=[{"Home": "index.md"}, {"Sources": "sources.md"}], bib_file=bib)
+    config = build_in_process(config_file, command="serve")
+    (uncited,) = [line for line in claims_messages(caplog) if "BIB005" in line]
+    line = int(uncited.split(":")[2])
+    assert f"refs.bib, Line {line}, BIB005 uncited-entry" in page_html(config, "sources/index.html")
+    assert "BIB005" not in page_html(config)

@@ -101,20 +101,36 @@ def read_bibliography(path, display_path=None):
     Messages name the file as `display_path` (as the editor knows it), or as `path`.
     """
     shown = display_path or str(path)
+    return Bibliography(shown, parse_bibtex(shown, _read_text(path, shown)))
 
+
+def read_bibliography_for_preview(path, display_path=None):
+    """(Bibliography, problems, usable text): what read_usable_part gives, for a file.
+
+    A file that cannot be read at all gives an empty bibliography and its one problem.
+    """
+    shown = display_path or str(path)
+    try:
+        text = _read_text(path, shown)
+    except _Unreadable as error:
+        return Bibliography(shown, []), [error.finding], ""
+    return read_usable_part(shown, text)
+
+
+def _read_text(path, shown):
     def unreadable(situation, **details):
-        return InputError(finding(shown, 1, 1, "BIB001", situation=situation, **details).as_text())
+        problem = finding(shown, 1, 1, "BIB001", situation=situation, **details)
+        return _Unreadable(problem.as_text(), problem)
 
     try:
         with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+            return handle.read()
     except FileNotFoundError:
         raise unreadable("missing-file") from None
     except UnicodeDecodeError as error:
         raise unreadable("not-utf8", byte=error.start) from None
     except OSError as error:
         raise unreadable("unreadable", reason=error.strerror) from None
-    return Bibliography(shown, parse_bibtex(shown, text))
 
 
 def parse_bibtex(path, text):
