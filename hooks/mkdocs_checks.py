@@ -34,6 +34,7 @@ from claimcheck.bibliography import (check_entries, check_uncited, read_bibliogr
                                     read_bibliography_for_preview)
 from claimcheck.checker import check_page, check_snippet, read_page, summary_line
 from claimcheck.findings import InputError, count_by_kind
+from claimcheck.menu import menu_paths, missing_from_menu
 from claimcheck.sentences import remove_markers
 from claimcheck.snippets import expand_snippets, snippet_names
 from sources_page import PLACEHOLDER, sources_markdown
@@ -106,6 +107,20 @@ def on_files(files, *, config):
     for finding in uncited:
         log.warning(finding.as_text())
     return files
+
+
+def on_nav(nav, *, config, files):
+    """NAV001 on each page that is built but missing from the menu, shown in its preview box."""
+    if config.nav is None:
+        return nav  # no `nav:` list: MkDocs puts every page in the menu itself
+    pages = {file.src_uri: _title(file.src_uri) for file in files.documentation_pages()
+             if file.inclusion.is_in_nav() and file.src_uri in _state["reports"]}
+    folder = os.path.relpath(config.docs_dir, _state["root"])
+    for problem in missing_from_menu(pages, menu_paths(config.nav), folder):
+        # Logged with the page's other findings, when the page is rendered.
+        src_uri = os.path.relpath(problem.path, folder).replace(os.sep, "/")
+        _state["reports"][src_uri].findings.append(problem)
+    return nav
 
 
 # Before mkdocs-bibtex, so it sees the raw [@key] citations of the page and of

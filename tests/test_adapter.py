@@ -363,3 +363,15 @@ def test_uncited_sources_show_in_the_sources_page_box(fixture_site, tmp_path, ca
     line = int(uncited.split(":")[2])
     assert f"refs.bib, Line {line}, BIB005 uncited-entry" in page_html(config, "sources/index.html")
     assert "BIB005" not in page_html(config)
+
+
+def test_a_page_missing_from_the_menu_says_which_line_to_add(fixture_site, caplog):
+    pages = {"index.md": CITED_PAGE, "new-page.md": FRONT.replace("Test page", "Diet after a transplant")
+             + "# Diet\n\nAsk your team.\n"}
+    config = build_in_process(fixture_site(pages, nav=[{"Home": "index.md"}])[0], command="serve")
+    expected = ("claims: docs/new-page.md:1:1: NAV001 page-not-in-menu This page is not in the menu. Add it "
+                "to the `nav:` list in mkdocs.yml, for example `- Diet after a transplant: new-page.md` under "
+                "the section it belongs to.")
+    assert claims_messages(caplog) == [expected]
+    assert "Line 1, NAV001 page-not-in-menu" in page_html(config, "new-page/index.html")
+    assert "NAV001" not in page_html(config)

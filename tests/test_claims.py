@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import FIXTURE_BIB, ROOT, strict_build
 
@@ -18,6 +19,7 @@ from claimcheck.bibliography import check_entries, check_uncited, parse_bibtex  
 from claimcheck.catalogue import RULES  # noqa: E402
 from claimcheck.checker import check_page  # noqa: E402
 from claimcheck.findings import InputError  # noqa: E402
+from claimcheck.menu import menu_paths, missing_from_menu  # noqa: E402
 from claimcheck.sentences import hide_non_prose, remove_markers, split_sentences  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -38,6 +40,10 @@ def page_codes(body):
 
 def codes_for(rule, example):
     """The codes an example produces, checked the way its rule is applied."""
+    if rule.code.startswith("NAV"):
+        # A site with two pages; the example is the `nav:` list of its mkdocs.yml.
+        menu = menu_paths(yaml.safe_load(example)["nav"])
+        return {f.code for f in missing_from_menu({"index.md": "Home", "new-page.md": "A new page"}, menu)}
     if rule.code.startswith("BIB"):
         try:
             bibliography_entries = parse_bibtex("refs.bib", example)

@@ -390,6 +390,16 @@ RULES = (
                  "`evidence_checked` to that day (on or after {earliest}).",
          flagged=(_page(evidence_checked="2025-11-25"),),
          passing=(_page(evidence_checked="2025-11-26"),)),
+    Rule("NAV001", "page-not-in-menu",
+         "A page that is not in the menu is still published, but readers cannot find it, and the preview "
+         "looks normal.",
+         "Add a line for the page to the `nav:` list in mkdocs.yml, under the section it belongs to. Keep "
+         "the spaces at the start of the line the same as the lines around it.",
+         message="This page is not in the menu. Add it to the `nav:` list in mkdocs.yml, for example "
+                 "`- {title}: {page}` under the section it belongs to.",
+         # Examples: the `nav:` list of mkdocs.yml, for a site with docs/index.md and docs/new-page.md.
+         flagged=("nav:\n  - Home: index.md\n",),
+         passing=("nav:\n  - Home: index.md\n  - The basics:\n      - A new page: new-page.md\n",)),
     Rule("SNIPPET001", "missing-snippet",
          "A page that includes shared text that does not exist would lose it, such as a help box, without a sign.",
          "Fix the file name after --8<--, or create the file in includes/.",
