@@ -531,3 +531,12 @@ def test_bold_label_names_a_topic_but_a_bold_sentence_is_a_claim():
     assert is_run_in_heading("**UK: the Yellow Card scheme.**")
     assert not is_run_in_heading("**There is no control group.**")
     assert not is_run_in_heading("**Infections** are common.")
+
+
+def test_review_window_message_points_at_the_line_to_change_and_names_the_other():
+    page = FRONT.replace("next_review: 2027-11-26", "next_review: 2026-01-01") + "Ask your team.\n"
+    findings = check_page("docs/t.md", page, KEYS, datetime.date(2025, 12, 1)).findings
+    (found,) = [f for f in findings if f.code == "META004"]
+    assert found.as_text() == (
+        "docs/t.md:5:1: META004 review-window Change `next_review: 2026-01-01` on this line: it must fall "
+        "after `last_reviewed: 2026-11-26` (line 4) and no later than 2027-11-26 (12 months after it).")

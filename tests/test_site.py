@@ -157,8 +157,8 @@ def test_past_due_review_fails_the_build_and_names_the_file(fixture_site):
     result = strict_build(config, site)
     assert result.returncode != 0
     assert ("docs/index.md:5:1: META003 review-overdue The next review was due on 2020-06-01. Review the page "
-            "against its sources, then set `last_reviewed` to today and `next_review` to a date "
-            "at most 12 months later.") in result.stderr
+            "against its sources and search for new evidence, then set `last_reviewed` and `evidence_checked` "
+            "to today, and change `next_review` on this line to a date at most 12 months later.") in result.stderr
 
 
 def test_missing_metadata_fails_the_build_and_names_the_file(fixture_site):

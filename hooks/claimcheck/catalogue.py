@@ -355,16 +355,18 @@ RULES = (
          passing=(_page(),)),
     Rule("META003", "review-overdue",
          "Out-of-date health information can harm; a page past its review date must be checked again.",
-         "Check the page against its sources, then update last_reviewed and next_review.",
-         message="The next review was due on {due}. Review the page against its sources, then set "
-                 "`last_reviewed` to today and `next_review` to a date at most {months} months later.",
+         "Check the page against its sources and look for new evidence, then update last_reviewed, "
+         "evidence_checked and next_review.",
+         message="The next review was due on {due}. Review the page against its sources and search for "
+                 "new evidence, then set `last_reviewed` and `evidence_checked` to today, and change "
+                 "`next_review` on this line to a date at most {months} months later.",
          flagged=(_page(last_reviewed="2020-01-01", next_review="2020-12-01", evidence_checked=None),),
          passing=(_page(),)),
     Rule("META004", "review-window",
          "Pages are reviewed at least every 12 months.",
          "Set next_review after last_reviewed and at most 12 months later.",
-         message="`next_review: {next_review}` must fall after `last_reviewed` and no later than {latest} "
-                 "({months} months after it).",
+         message="Change `next_review: {next_review}` on this line: it must fall after `last_reviewed: "
+                 "{last_reviewed}` (line {last_line}) and no later than {latest} ({months} months after it).",
          flagged=(_page(next_review="2028-11-26", evidence_checked=None),),
          passing=(_page(next_review="2027-05-26"),)),
     Rule("META005", "bad-front-matter",

@@ -76,6 +76,7 @@ def _review_window(path, text, last_reviewed, next_review, today):
     latest = _add_months(last_reviewed, MAX_REVIEW_INTERVAL_MONTHS)
     if not last_reviewed < next_review <= latest:
         return [finding(path, line, 1, "META004", next_review=next_review.isoformat(),
+                        last_reviewed=last_reviewed.isoformat(), last_line=field_line(text, "last_reviewed"),
                         latest=latest.isoformat(), months=MAX_REVIEW_INTERVAL_MONTHS)]
     return []
 
