@@ -2,6 +2,7 @@
 
 import re
 import socket
+import subprocess
 import sys
 from pathlib import Path
 from xml.etree import ElementTree
@@ -11,11 +12,17 @@ import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
-from overclaiming import BANNED, find_overclaims  # noqa: E402
 from readability import grade, smog  # noqa: E402
 from site_text import admonitions, article, body_text  # noqa: E402
 
-MAX_PAGE_GRADE = 8
+sys.path.insert(0, str(ROOT / "hooks"))
+from claimcheck.bibliography import read_bibliography  # noqa: E402
+from claimcheck.checker import check_page  # noqa: E402
+from claimcheck.reading import grade as checker_grade  # noqa: E402
+
+# The rendered page ends every list item and table cell as a sentence and leaves out
+# the reference list; the Markdown reading differs a little, never by more than this.
+MAX_GRADE_GAP = 1.5
 MAX_SAFETY_BOX_GRADE = 6
 # Pages about treatment, tolerance or trials carry the shared safety box.
 SAFETY_PAGES = ["basics/rejection-and-tolerance", "basics/what-are-mscs", "case", "evidence/wider-evidence",
@@ -30,6 +37,16 @@ def content_pages(site):
     return sorted(p for p in Path(site).rglob("*.html") if p.relative_to(site).as_posix() != "404.html")
 
 
+def source_grade(site, html_name):
+    """The checker's grade of the Markdown page that was built into `html_name`."""
+    stem = html_name.removesuffix("index.html").rstrip("/")
+    candidates = [ROOT / "docs" / f"{stem}.md", ROOT / "docs" / stem / "index.md"]
+    source = next(path for path in candidates if path.is_file())
+    keys = set(read_bibliography(ROOT / "refs.bib").by_key())
+    report = check_page(str(source.relative_to(ROOT)), source.read_text(encoding="utf-8"), keys)
+    return checker_grade([sentence[3] for sentence in report.sentences])
+
+
 def html_of(site, page):
     return (Path(site) / page / "index.html").read_text(encoding="utf-8")
 
@@ -38,24 +55,34 @@ def html_of(site, page):
 # Readability
 # -----------------------------------------------------------------------------
 
-def test_readability_of_every_page(built_site, report, capsys):
-    rows, too_hard = [], []
+def test_checker_finds_no_hard_text_and_no_overclaiming_words():
+    # READ001 and WORD001 are rules of the claim checker, so an editor sees them located,
+    # with a reason, in the preview and from `make check-claims`; here they only must not occur.
+    result = subprocess.run([sys.executable, str(ROOT / "hooks" / "claims.py"), "docs"], cwd=ROOT,
+                            capture_output=True, text=True, check=False, timeout=120)
+    problems = [line for line in result.stdout.splitlines() if " READ001 " in line or " WORD001 " in line]
+    assert problems == []
+
+
+def test_source_grade_tracks_the_rendered_page(built_site, report, capsys):
+    """The checker grades the Markdown; the reader gets the HTML. They must tell the same story."""
+    rows, apart = [], []
     for path in content_pages(built_site):
         name = path.relative_to(built_site).as_posix()
         if name in NOT_SCORED:
             continue
-        text = body_text(path.read_text(encoding="utf-8"))
-        rows.append((name, grade(text), smog(text), len(text.split())))
-        page = name.removesuffix("index.html")
-        entry = report.setdefault("pages", {}).setdefault(page, {})
-        entry["grade"], entry["smog"] = round(rows[-1][1], 1), round(rows[-1][2], 1)
-        if rows[-1][1] > MAX_PAGE_GRADE:
-            too_hard.append(rows[-1])
+        rendered = grade(body_text(path.read_text(encoding="utf-8")))
+        source = source_grade(built_site, name)
+        rows.append((name, rendered, source))
+        entry = report.setdefault("pages", {}).setdefault(name.removesuffix("index.html"), {})
+        entry["grade"], entry["smog"] = round(rendered, 1), round(smog(body_text(path.read_text(encoding="utf-8"))), 1)
+        if abs(rendered - source) > MAX_GRADE_GAP:
+            apart.append((name, round(rendered, 1), round(source, 1)))
     with capsys.disabled():
-        print("\n\nReadability of the rendered body text (Flesch-Kincaid grade, SMOG):")
-        for name, fk, smog_index, words in rows:
-            print(f"  {name:45} grade {fk:4.1f}  SMOG {smog_index:4.1f}  {words:5} words")
-    assert too_hard == []
+        print("\n\nReading grade (Flesch-Kincaid) of the rendered page and of its Markdown, as the checker reads it:")
+        for name, rendered, source in rows:
+            print(f"  {name:45} rendered {rendered:4.1f}  Markdown {source:4.1f}")
+    assert apart == []
 
 
 def test_safety_boxes_are_easy_to_read(built_site):
@@ -74,43 +101,6 @@ def test_grading_opens_no_network_connection(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     assert grade("You take your medicines every day. They protect your kidney.") < 8
-
-
-# -----------------------------------------------------------------------------
-# Words that overclaim
-# -----------------------------------------------------------------------------
-
-def test_no_overclaiming_words(built_site):
-    found = []
-    for path in content_pages(built_site):
-        name = path.relative_to(built_site).as_posix()
-        if name in NOT_SCORED:
-            continue  # the titles of cited works are quotations, not our words
-        text = body_text(path.read_text(encoding="utf-8"))
-        found += [(name, word, context) for word, _, context in find_overclaims(name, text)]
-    assert found == []
-
-
-@pytest.mark.parametrize("text, flagged", [
-    ("MSC therapy is a breakthrough.", True),
-    ("Stem cells let a patient stop drugs.", True),
-    ("They are sometimes called mesenchymal stem cells.", False),
-    ("There is no guarantee that it works.", False),
-    ("It is not a cure.", False),
-    ("This treatment will cure you.", True),
-    ("Be careful with \"stem cell\" clinics.", False),
-    ("The case proves that MSCs work.", True),
-    ("It has not been proven to work for others.", False),
-    ("A single case cannot prove that MSCs caused it.", False),
-    ("None of them proves that MSCs will help you.", False),
-])
-def test_overclaiming_list_examples(text, flagged):
-    assert bool(find_overclaims("some/page/index.html", text)) is flagged
-
-
-def test_every_banned_word_has_a_reason():
-    for entry in BANNED:
-        assert len(entry.reason) > 20, entry.pattern
 
 
 # -----------------------------------------------------------------------------

@@ -392,6 +392,33 @@ RULES = (
                  "`evidence_checked` to that day (on or after {earliest}).",
          flagged=(_page(evidence_checked="2025-11-25"),),
          passing=(_page(evidence_checked="2025-11-26"),)),
+    Rule("WORD001", "overclaiming-word",
+         "Words like \"cure\", \"breakthrough\" or \"proven\" promise more than one case report and a few "
+         "small trials can show, and \"stem cells\" is the wrong name for MSCs. Readers may act on a promise.",
+         "Say what the study found (\"was associated with\", \"in one patient\"). If you quote a clinic or a "
+         "newspaper to warn readers, put its words in quotation marks.",
+         message="“{word}” overstates what is known. {reason} Reword it, or put it in quotation marks if "
+                 "you are quoting someone in order to warn about it.",
+         flagged=("MSC therapy is a breakthrough for transplant patients [@smith2020example].",
+                  "The Italian case proves that MSCs work [@smith2020example].",
+                  "Stem cells let one patient stop her medicines [@smith2020example]."),
+         passing=("There is no guarantee that MSC therapy works [@smith2020example].",
+                  "MSC therapy is not a cure [@smith2020example].",
+                  "Be wary of any clinic that promises a \"miracle cure\" [@smith2020example].",
+                  "MSCs are also called mesenchymal stem cells [@smith2020example].")),
+    Rule("READ001", "hard-to-read",
+         "Many readers find long sentences and long words hard, especially when they are unwell or worried. "
+         "Pages must read at school grade 8 or lower (Flesch–Kincaid), and the shared help boxes in "
+         "includes/ and the decision aid at grade 6 or lower.",
+         "Start with the sentences the message quotes: split long sentences, and use everyday words "
+         "(\"medicine\" for \"pharmacotherapy\"). Explain a medical word the first time you use it.",
+         message="This text reads at school grade {grade}; the limit here is {limit}. Its hardest sentence "
+                 "is this one; the next hardest: {others}. Use shorter sentences and everyday words.",
+         flagged=('Immunosuppressive pharmacotherapy necessitates meticulous longitudinal monitoring of haematological and biochemical parameters by multidisciplinary transplantation specialists [@smith2020example]. Immunosuppressive pharmacotherapy necessitates meticulous longitudinal monitoring of haematological and biochemical parameters by multidisciplinary transplantation specialists [@smith2020example]. Immunosuppressive pharmacotherapy necessitates meticulous longitudinal monitoring of haematological and biochemical parameters by multidisciplinary transplantation specialists [@smith2020example]. ',),
+         passing=("You take your medicines every day [@smith2020example]. They stop your body from "
+                  "attacking your new kidney [@smith2020example]. Take them at the same times each day. "
+                  "If you miss a dose, ask your team what to do. Never stop them on your own. Keep a list "
+                  "of your medicines with you. Show it to any doctor who treats you.",)),
     Rule("NAV001", "page-not-in-menu",
          "A page that is not in the menu is still published, but readers cannot find it, and the preview "
          "looks normal.",

@@ -7,6 +7,7 @@ from .blocks import MAX_NESTING, prose_units, unit_text
 from .findings import count_by_kind, finding
 from .frontmatter import front_matter_lines
 from .metadata import read_metadata
+from .reading import reading_findings
 from .rules import check_unit
 from .snippets import missing_snippets
 
@@ -22,6 +23,8 @@ class PageReport:
     citations: list = field(default_factory=list)  # (key, line, heading)
     # The text of every unit the rules read, so a test can prove no reader-visible text is missed.
     examined: list = field(default_factory=list)
+    # (line, column, text, plain text) of each sentence read, for the reading grade.
+    sentences: list = field(default_factory=list)
 
     @property
     def exempt(self):
@@ -63,6 +66,8 @@ def _check_prose(report, body, first_line, known_keys):
         report.cited += result.cited
         report.exemptions += result.exemptions
         report.citations += [(key, line, unit.heading) for key, line in result.keys]
+        report.sentences += result.sentences
+    report.findings += reading_findings(report.path, report.sentences)
     report.findings.sort()
     report.exemptions.sort()
 

@@ -15,7 +15,8 @@ from . import language
 from .blocks import unit_text
 from .citations import citation_problems, cited_keys
 from .findings import Exemption, Finding, finding
-from .sentences import split_sentences
+from .sentences import hide_non_prose, split_sentences
+from .wording import overclaims
 
 @dataclass
 class UnitResult:
@@ -24,6 +25,8 @@ class UnitResult:
     cited: int = 0
     exemptions: list = field(default_factory=list)  # each sentence not treated as a claim, and why
     keys: list = field(default_factory=list)  # (key, line) of each valid citation
+    # (line, column, source text, plain text) of each sentence, for the reading grade
+    sentences: list = field(default_factory=list)
 
 
 def check_unit(path, unit, known_keys):
@@ -47,6 +50,11 @@ def check_unit(path, unit, known_keys):
         _check_table_row(path, unit, valid, result)
     else:
         _check_sentences(path, unit, sentences, valid, known_keys, at, result)
+    result.sentences = _sentences_to_grade(unit, sentences, at)
+    for sentence in sentences:
+        for start, word, reason in overclaims(sentence.plain):
+            result.findings.append(finding(path, *at(sentence.start + start), "WORD001",
+                                           sentence=sentence.text, word=word, reason=reason))
     return result
 
 
@@ -71,6 +79,14 @@ def _validate_citations(path, citations, known_keys, at, result):
             line, _ = at(citation.start)
             result.keys += [(key, line) for key in cited_keys(citation.raw)]
     return valid
+
+
+def _sentences_to_grade(unit, sentences, at):
+    """(line, column, text, plain) of each sentence a reader meets; a table cell reads as one."""
+    if unit.kind == "table row":
+        return [(cell.number, cell.column, cell.text.strip(), hide_non_prose(cell.text)[0])
+                for cell in unit.cells if cell.text.strip()]
+    return [(*at(sentence.start), sentence.text, sentence.plain) for sentence in sentences]
 
 
 def _check_table_row(path, unit, valid, result):

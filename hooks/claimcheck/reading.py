@@ -1,0 +1,90 @@
+"""READ001: how hard a page is to read, as a school grade (Flesch–Kincaid).
+
+Grade = 0.39 × words per sentence + 11.8 × syllables per word − 15.59.
+Syllables come from pyphen's hyphenation dictionary, as textstat counts them
+when it has no pronouncing dictionary (tests/test_reading.py keeps the two
+within a few tenths of a grade). textstat itself is not used here: importing
+it loads NLTK, about 0.4 s, which every build and preview would pay.
+
+The text is what the checker reads: the prose of each paragraph, list item
+and table row, without headings, code, link addresses or citations.
+"""
+
+import re
+from functools import lru_cache
+
+from .findings import finding
+
+MAX_GRADE = 8
+# Help boxes (the shared text in includes/) and the decision aid must be easier.
+MAX_EASY_GRADE = 6
+EASY_PAGES = ("docs/living/decision-aid.md",)
+# Below this, one long sentence decides the grade: too little text to judge a page by.
+MIN_WORDS = 40
+HARDEST_SHOWN = 3
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+
+
+def reading_findings(path, sentences):
+    """READ001 when the text of a page or snippet reads above its grade limit.
+
+    `sentences` are (line, column, source text, plain text). The finding sits on
+    the hardest sentence and quotes the hardest few, so the editor knows where to start.
+    """
+    plain = [sentence[3] for sentence in sentences]
+    if sum(len(words(text)) for text in plain) < MIN_WORDS:
+        return []
+    score, limit = grade(plain), grade_limit(path)
+    if score <= limit:
+        return []
+    hardest = sorted(sentences, key=lambda sentence: -sentence_difficulty(sentence[3]))[:HARDEST_SHOWN]
+    line, column, text, _ = hardest[0]
+    others = "; ".join(f"line {other[0]}: “{_shorten(other[2])}”" for other in hardest[1:])
+    return [finding(path, line, column, "READ001", sentence=text, grade=f"{score:.1f}", limit=limit,
+                    others=others or "none")]
+
+
+def _shorten(text, most=80):
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[:most - 1].rstrip() + "…"
+
+
+def grade_limit(path):
+    """The highest grade allowed for a page or snippet at `path` (as the editor sees it)."""
+    if path.startswith("includes/") or "/includes/" in path or path in EASY_PAGES:
+        return MAX_EASY_GRADE
+    return MAX_GRADE
+
+
+def words(text):
+    return _WORD.findall(text)
+
+
+def grade(sentences):
+    """Flesch–Kincaid grade of a list of plain-text sentences (0 when there are no words)."""
+    counted = [words(sentence) for sentence in sentences]
+    counted = [found for found in counted if found]
+    total = sum(len(found) for found in counted)
+    if not total:
+        return 0.0
+    syllable_total = sum(syllables(word) for found in counted for word in found)
+    return 0.39 * total / len(counted) + 11.8 * syllable_total / total - 15.59
+
+
+def sentence_difficulty(sentence):
+    """How hard one sentence is, on the same scale, to pick the ones to quote."""
+    return grade([sentence])
+
+
+@lru_cache(maxsize=None)
+def syllables(word):
+    """Syllables in a word: the hyphenation points pyphen finds, plus one."""
+    return len(_hyphenator().positions(word.lower())) + 1
+
+
+@lru_cache(maxsize=1)
+def _hyphenator():
+    import pyphen  # loaded on first use: a page with no words needs no dictionary
+
+    return pyphen.Pyphen(lang="en_US")
