@@ -63,7 +63,7 @@ def words(text):
 
 def grade(sentences):
     """Flesch–Kincaid grade of a list of plain-text sentences (0 when there are no words)."""
-    counted = [words(sentence) for sentence in sentences]
+    counted = [words(sentence) for sentence in sentences]  # any iterable of sentences
     counted = [found for found in counted if found]
     total = sum(len(found) for found in counted)
     if not total:
