@@ -35,7 +35,7 @@ from claimcheck.bibliography import (check_entries, check_uncited, read_bibliogr
 from claimcheck.checker import check_page, check_snippet, read_page, summary_line
 from claimcheck.findings import InputError, count_by_kind
 from claimcheck.menu import menu_paths, missing_from_menu
-from claimcheck.reading import grade, grade_limit
+from claimcheck.reading import grade_limit, page_grade
 from claimcheck.sentences import remove_markers
 from claimcheck.snippets import expand_snippets, snippet_names
 from sources_page import PLACEHOLDER, sources_markdown
@@ -372,9 +372,13 @@ def _write_report(path, reports):
         handle.write("\n")
 
 
+def _rounded(number):
+    return None if number is None else round(number, 1)
+
+
 def _report_data(report):
     return {"path": report.path, "claims": report.claims, "cited": report.cited, "exempt": report.exempt,
-            "reading_grade": round(grade(sentence[3] for sentence in report.sentences), 1),
+            "reading_grade": _rounded(page_grade(report.sentences)),
             "reading_grade_limit": grade_limit(report.path),
             "exempt_by_kind": count_by_kind(report.exemptions),
             "exempt_sentences": [exemption.as_dict() for exemption in report.exemptions],

@@ -79,3 +79,9 @@ def test_overclaiming_examples(text, flagged):
 def test_every_banned_word_has_a_reason():
     for entry in BANNED:
         assert len(entry.reason) > 20, entry.pattern
+
+
+def test_page_grade_is_none_for_too_little_text_and_a_number_otherwise():
+    assert reading.page_grade([(1, 1, HARD, HARD)]) is None
+    sentences = [(1, 1, part, part) for part in (EASY + " " + EASY).split(". ")]
+    assert reading.page_grade(sentences) == pytest.approx(reading.grade([s[3] for s in sentences]))

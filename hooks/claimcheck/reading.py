@@ -32,17 +32,22 @@ def reading_findings(path, sentences):
     `sentences` are (line, column, source text, plain text). The finding sits on
     the hardest sentence and quotes the hardest few, so the editor knows where to start.
     """
-    plain = [sentence[3] for sentence in sentences]
-    if sum(len(words(text)) for text in plain) < MIN_WORDS:
-        return []
-    score, limit = grade(plain), grade_limit(path)
-    if score <= limit:
+    score, limit = page_grade(sentences), grade_limit(path)
+    if score is None or score <= limit:
         return []
     hardest = sorted(sentences, key=lambda sentence: -sentence_difficulty(sentence[3]))[:HARDEST_SHOWN]
     line, column, text, _ = hardest[0]
     others = "; ".join(f"line {other[0]}: “{_shorten(other[2])}”" for other in hardest[1:])
     return [finding(path, line, column, "READ001", sentence=text, grade=f"{score:.1f}", limit=limit,
                     others=others or "none")]
+
+
+def page_grade(sentences):
+    """The grade of (line, column, text, plain) sentences, or None for too little text to judge."""
+    plain = [sentence[3] for sentence in sentences]
+    if sum(len(words(text)) for text in plain) < MIN_WORDS:
+        return None
+    return grade(plain)
 
 
 def _shorten(text, most=80):
@@ -63,7 +68,7 @@ def words(text):
 
 def grade(sentences):
     """Flesch–Kincaid grade of a list of plain-text sentences (0 when there are no words)."""
-    counted = [words(sentence) for sentence in sentences]  # any iterable of sentences
+    counted = [words(sentence) for sentence in sentences]
     counted = [found for found in counted if found]
     total = sum(len(found) for found in counted)
     if not total:
