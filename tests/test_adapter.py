@@ -241,7 +241,7 @@ def test_summary_and_report_count_exempt_sentences_by_kind(fixture_site, caplog)
     config = build_in_process(fixture_site(pages, nav=[{"Home": "index.md"}, {"Other": "other.md"}],
                                            includes=includes, auto_append=["abbreviations.md"])[0])
     assert claims_messages(caplog, logging.INFO)[-1] == (
-        "claims: 3 pages, 1 claims, 1 cited, 6 exempt (2 directions, 1 question, 1 signpost, 1 marker, "
+        "claims: 3 pages, 1 claim, 1 cited, 6 exempt (2 directions, 1 question, 1 signpost, 1 marker, "
         "1 definition), 0 findings; report in claims-report.json")
     with open(os.path.join(config.site_dir, "claims-report.json"), encoding="utf-8") as handle:
         report = json.load(handle)

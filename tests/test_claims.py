@@ -212,7 +212,7 @@ def test_cli_clean_page_exits_zero_with_summary(tmp_path):
     page = write(tmp_path, "ok.md", FRONT + "MSCs are cells [@smith2020example].\n")
     result = run_cli(page)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout == "1 pages, 1 claims, 1 cited, 0 exempt, 0 findings\n"
+    assert result.stdout == "1 page, 1 claim, 1 cited, 0 exempt, 0 findings\n"
 
 
 def test_cli_findings_exit_one_sorted_by_position(tmp_path):
@@ -222,7 +222,7 @@ def test_cli_findings_exit_one_sorted_by_position(tmp_path):
     lines = result.stdout.splitlines()
     assert lines[0].startswith(f"{page}:8:1: CLAIM001 ")
     assert lines[1].startswith(f"{page}:10:7: CITE001 unknown-key No entry `nope`")
-    assert lines[-1] == "1 pages, 2 claims, 0 cited, 0 exempt, 2 findings"
+    assert lines[-1] == "1 page, 2 claims, 0 cited, 0 exempt, 2 findings"
 
 
 def test_cli_json_fields(tmp_path):
@@ -361,7 +361,7 @@ def test_same_page_with_citation_builds_clean(fixture_site):
     assert "WARNING" not in result.stderr
     # The page and the site's abbreviations file, whose lines are definitions, not claims.
     abbreviations = (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8").count("*[")
-    assert (f"2 pages, 1 claims, 1 cited, {abbreviations} exempt ({abbreviations} definitions), 0 findings"
+    assert (f"2 pages, 1 claim, 1 cited, {abbreviations} exempt ({abbreviations} definitions), 0 findings"
             in result.stderr)
     html = (site / "index.html").read_text(encoding="utf-8")
     assert "Evidence: Case report (1 patient)." in html

@@ -51,9 +51,9 @@ def test_summary_counts_each_kind_and_leaves_out_absent_ones():
         claims, cited = 3, 2
         exemptions = [Exemption("a.md", 1, 1, "direction", "Ask."), Exemption("a.md", 2, 1, "direction", "Call."),
                       Exemption("a.md", 3, 1, "marker", "The site is free.", "about the site")]
-    assert summary_line([Report()], 1) == "1 pages, 3 claims, 2 cited, 3 exempt (2 directions, 1 marker), 1 findings"
+    assert summary_line([Report()], 1) == "1 page, 3 claims, 2 cited, 3 exempt (2 directions, 1 marker), 1 finding"
     Report.exemptions = []
-    assert summary_line([Report()], 0) == "1 pages, 3 claims, 2 cited, 0 exempt, 0 findings"
+    assert summary_line([Report()], 0) == "1 page, 3 claims, 2 cited, 0 exempt, 0 findings"
 
 
 def test_counts_name_every_kind_even_when_none_occurs():
@@ -64,7 +64,7 @@ def test_counts_name_every_kind_even_when_none_occurs():
 def test_cli_summary_counts_by_kind(tmp_path):
     _, result = run_cli(tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout == ("1 pages, 1 claims, 1 cited, 5 exempt (1 direction, 1 question, 1 signpost, "
+    assert result.stdout == ("1 page, 1 claim, 1 cited, 5 exempt (1 direction, 1 question, 1 signpost, "
                              "1 marker, 1 definition), 0 findings\n")
 
 
@@ -78,7 +78,7 @@ def test_cli_explain_lists_each_exempt_sentence_with_its_reason(tmp_path):
         f"{page}:16:46: exempt marker (describes this website): The site is free.",
         f"{page}:18:1: exempt definition (an abbreviation's meaning, shown on hover): "
         "*[MSC]: Mesenchymal stromal cell",
-        "1 pages, 1 claims, 1 cited, 5 exempt (1 direction, 1 question, 1 signpost, 1 marker, 1 definition), "
+        "1 page, 1 claim, 1 cited, 5 exempt (1 direction, 1 question, 1 signpost, 1 marker, 1 definition), "
         "0 findings",
     ]
 
@@ -91,7 +91,7 @@ def test_cli_explain_keeps_the_exit_status_and_lists_findings_first(tmp_path):
     lines = result.stdout.splitlines()
     assert lines[0].startswith(f"{page}:10:1: CLAIM001 ")
     assert lines[1:] == [f"{page}:8:1: exempt direction: Ask your team.",
-                         "1 pages, 1 claims, 0 cited, 1 exempt (1 direction), 1 findings"]
+                         "1 page, 1 claim, 0 cited, 1 exempt (1 direction), 1 finding"]
 
 
 def test_cli_json_is_a_list_without_explain_and_an_object_with_it(tmp_path):

@@ -81,10 +81,15 @@ def summary_line(reports, finding_count):
     claims = sum(report.claims for report in reports)
     cited = sum(report.cited for report in reports)
     exemptions = [exemption for report in reports for exemption in report.exemptions]
-    kinds = ", ".join(f"{count} {kind}{'' if count == 1 else 's'}"
-                      for kind, count in count_by_kind(exemptions).items() if count)
+    kinds = ", ".join(_count(count, kind) for kind, count in count_by_kind(exemptions).items() if count)
     exempt = f"{len(exemptions)} exempt" + (f" ({kinds})" if kinds else "")
-    return f"{len(reports)} pages, {claims} claims, {cited} cited, {exempt}, {finding_count} findings"
+    return (f"{_count(len(reports), 'page')}, {_count(claims, 'claim')}, {cited} cited, {exempt}, "
+            f"{_count(finding_count, 'finding')}")
+
+
+def _count(number, word):
+    """"1 finding", "2 findings": an editor reads "1 findings" as a mistake."""
+    return f"{number} {word}{'' if number == 1 else 's'}"
 
 
 def read_page(path):
