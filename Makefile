@@ -13,11 +13,12 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve build test check-claims explain-claims bench lock clean help
+.PHONY: serve build test check check-claims explain-claims bench lock clean help
 
 help:
-	@echo "make serve         preview the site at http://127.0.0.1:8000 (live reload)"
-	@echo "make test          strict build and every test"
+	@echo "make serve         preview the site at http://127.0.0.1:8000 (live reload; next free port if taken)"
+	@echo "make check         the checks an edit can fail, in about 20 seconds (no browser)"
+	@echo "make test          strict build and every test, the browser suite included (about 5 minutes)"
 	@echo "make check-claims  list uncited claims in docs/ (ARGS=--explain also lists exempt sentences)"
 	@echo "make explain-claims PAGE=docs/x.md  list why each sentence of a page (default: docs/) is not a claim"
 	@echo "make bench         measure build, checker and page speed; writes bench/results.md"
@@ -28,14 +29,18 @@ help:
 # failed or interrupted install is retried on the next run. A changed lock
 # file gets a new environment, so packages dropped from it do not linger.
 $(STAMP): requirements-dev.lock
-	rm -rf $(VENV)
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+	@echo "Installing the tools the site needs into .venv. This takes about a minute, and happens"
+	@echo "only the first time, or after the list of tools (requirements-dev.lock) changes ..."
+	@rm -rf $(VENV)
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check \
 		--require-hashes --no-deps -r requirements-dev.lock
 	@touch $@
+	@echo "Installed."
 
+# tools/serve.py picks the next free port when 8000 is taken, and says so.
 serve: $(STAMP)
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	@$(BIN)/python tools/serve.py
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -43,8 +48,14 @@ build: $(STAMP)
 test: build
 	$(BIN)/python -m pytest
 
+# For editors: a problem found ends with one plain sentence, not make's
+# "Error 1" line, so these two always succeed. Scripts that need the exit
+# status run the commands themselves (tools/check.py, hooks/claims.py).
+check: $(STAMP)
+	@$(BIN)/python tools/check.py || true
+
 check-claims: $(STAMP)
-	$(BIN)/python hooks/claims.py $(ARGS) docs
+	@$(BIN)/python hooks/claims.py $(ARGS) docs || echo "Fix the problems above; CONTRIBUTING.md, \"What the checks mean\", explains each code."
 
 # Every sentence the rules did not treat as a claim, with its place and the
 # kind of reason, for a reviewer to audit. PAGE is a file or folder.

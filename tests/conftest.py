@@ -46,6 +46,16 @@ def lenient_build(config_file, site_dir):
     )
 
 
+# Tests that read the real site (through these fixtures) are what `make check` runs.
+SITE_FIXTURES = {"site_builds", "built_site"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
+
+
 @pytest.fixture(scope="session")
 def site_builds(tmp_path_factory):
     """Two strict builds of the real site, for content and reproducibility tests."""

@@ -116,3 +116,14 @@ def test_braced_corporate_author_is_one_name():
     assert names("{NHS Blood and Transplant} and Smith, Ann AND Zola, Émile") == [
         "{NHS Blood and Transplant}", "Smith, Ann", "Zola, Émile"]
     assert names("Brand, Anna") == ["Brand, Anna"]  # `and` inside a word does not split
+
+
+def test_an_unclosed_entry_followed_by_comment_lines_is_located_at_the_entry():
+    text = ("@misc{first2020,\n  title = {One},\n  year = {2020},\n  url = {https://example.org/1}\n\n"
+            "% The next source, with a comment above it.\n"
+            "@misc{second2021,\n  title = {Two},\n  year = {2021},\n  url = {https://example.org/2}\n}\n")
+    with pytest.raises(InputError) as error:
+        parse_bibtex("refs.bib", text)
+    assert str(error.value) == ("refs.bib:1:1: BIB001 unreadable-bibliography The entry `first2020` is missing its closing "
+                       "`}`: add it on a line of its own after the entry's last field (line 4), before the next "
+                       "entry (line 7).")

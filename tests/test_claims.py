@@ -416,7 +416,8 @@ def test_claim_rules_do_not_import_mkdocs():
         assert not re.search(r"^\s*(from|import)\s+mkdocs\b", source, re.M), module.name
 
 
-def test_preview_shows_a_notice_on_a_page_with_findings(fixture_site):
+def test_preview_shows_a_notice_on_a_page_with_findings(fixture_site, tmp_path):
+    import signal
     import socket
     import time
     import urllib.request
@@ -427,7 +428,8 @@ def test_preview_shows_a_notice_on_a_page_with_findings(fixture_site):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = dict(build_env(), SITE_URL=f"http://127.0.0.1:{port}/")
+    # MkDocs serve builds into a temporary folder; keep it inside this test's folder.
+    env = dict(build_env(), SITE_URL=f"http://127.0.0.1:{port}/", TMPDIR=str(tmp_path))
     server = subprocess.Popen([*MKDOCS, "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -442,8 +444,10 @@ def test_preview_shows_a_notice_on_a_page_with_findings(fixture_site):
         assert 'class="claims-notice" role="alert"' in html
         assert "Line 10, CLAIM001 uncited-claim" in html and "MSCs come from bone marrow." in html
     finally:
-        server.terminate()
+        # Ctrl+C, as an editor stops it: MkDocs then removes its temporary folder.
+        server.send_signal(signal.SIGINT)
         server.wait(timeout=10)
+    assert not list(tmp_path.glob("mkdocs_*"))
 
 
 # -----------------------------------------------------------------------------

@@ -55,6 +55,7 @@ def html_of(site, page):
 # Readability
 # -----------------------------------------------------------------------------
 
+@pytest.mark.site
 def test_checker_finds_no_hard_text_and_no_overclaiming_words():
     # READ001 and WORD001 are rules of the claim checker, so an editor sees them located,
     # with a reason, in the preview and from `make check-claims`; here they only must not occur.

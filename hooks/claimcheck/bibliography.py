@@ -260,7 +260,8 @@ class _Reader:
     def _fail_if_next_entry_starts(self, entry, closer):
         """An entry still open when the next `@` starts is missing its closing brace:
         say so at the entry's own line, not at the field before the gap."""
-        if not self.text.startswith("@", self.pos):
+        next_entry = _NEXT_ENTRY.match(self.text, self.pos)
+        if not next_entry:
             return
         name, name_pos, raw = self.last_value or ("", 0, "")
         if raw and _SWALLOWED_FIELD.search(raw):
@@ -269,7 +270,7 @@ class _Reader:
             self.fail(name_pos, "value-runs-on", name=name, key=entry.key)
         last_field = max(entry.field_lines.values(), default=entry.line)
         self.fail(entry.span[0], "entry-not-closed", key=entry.key, closer=closer,
-                  last_line=last_field, next_line=self.line_at(self.pos))
+                  last_line=last_field, next_line=self.line_at(next_entry.end() - 1))
 
     def _macro(self, at, closer):
         """Read `@string{name = value}` and remember what the name stands for."""
@@ -337,6 +338,8 @@ class _Unreadable(InputError):
 
 # A line inside a value that looks like the start of another field: "  journal = {".
 _SWALLOWED_FIELD = re.compile(r"\n[ \t]*[A-Za-z][\w-]*[ \t]*=")
+# What follows an entry that was never closed: maybe comment lines, then the next entry.
+_NEXT_ENTRY = re.compile(r"(?:[ \t]*%[^\n]*\n|\s)*@")
 _ENTRY_START = re.compile(r"^[ \t]*@", re.M)
 
 

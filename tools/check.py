@@ -1,0 +1,79 @@
+"""`make check`: every check an edit to the pages can fail, except the browser suite.
+
+1. The strict build, which runs the claim checks (citations, reading grade,
+   overclaiming words, review dates, menu) and MkDocs' own link checks.
+2. The tests that read the built site (marked `site` in tests/conftest.py).
+
+It ends with one plain sentence, and exits 1 when there is something to fix.
+About 20 seconds; `make test` runs every test, the browser suite included.
+"""
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# "WARNING -  claims: docs/x.md:3:1: CLAIM001 ..." -> "docs/x.md:3:1: CLAIM001 ..."
+LOG_PREFIX = re.compile(r"^(?:WARNING|ERROR)\s+-\s+(?:claims: )?")
+FAILED_TEST = re.compile(r"^FAILED (\S+)")
+
+
+def build_problems():
+    """The strict build's warnings and errors, as the editor should read them."""
+    with tempfile.TemporaryDirectory(prefix="site-check-") as site:
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site],
+                                cwd=ROOT, capture_output=True, text=True, env=_env(), check=False)
+    problems = [LOG_PREFIX.sub("", line) for line in result.stderr.splitlines()
+                if line.startswith(("WARNING", "ERROR"))]
+    # "Aborted with N warnings in strict mode!" restates the lines above it.
+    problems = [line for line in problems if not line.startswith("Aborted with")]
+    if result.returncode and not problems:
+        problems = [result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "The build failed."]
+    return problems
+
+
+def failed_site_tests():
+    """Names of the failed tests that read the built site, with pytest's report printed."""
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-m", "site and not browser",
+                             "-p", "no:cacheprovider", "--no-header", "-rf"],
+                            cwd=ROOT, capture_output=True, text=True, env=_env(), check=False)
+    failed = [match.group(1) for line in result.stdout.splitlines() if (match := FAILED_TEST.match(line))]
+    if failed:
+        print(result.stdout)
+    elif result.returncode not in (0, 5):  # 5: no tests selected
+        print(result.stdout + result.stderr)
+        failed = ["the site tests could not run"]
+    return failed
+
+
+def _env():
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+def main():
+    print("Building the site strictly and running the claim checks ...", flush=True)
+    problems = build_problems()
+    for line in problems:
+        print(line)
+    if problems:
+        # Content tests on a site that did not build would only repeat these problems.
+        print(_sentence(len(problems)))
+        return 1
+    print("Running the tests that read the built site ...", flush=True)
+    failed = failed_site_tests()
+    print(_sentence(len(failed)))
+    return 1 if failed else 0
+
+
+def _sentence(count):
+    if not count:
+        return "No problems found."
+    return (f"{count} problem{'s' if count != 1 else ''} to fix; see above. CONTRIBUTING.md, "
+            f"\"What the checks mean\", explains each code.")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
