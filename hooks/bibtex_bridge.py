@@ -22,7 +22,10 @@ When the plugin is replaced or upgraded, read this list first.
 4. Its footnote HTML. It writes each reference as a Markdown footnote named by
    its key, which Python-Markdown renders as `<li id="fn:KEY">… <a
    class="footnote-backref" …>`; REFERENCE_ITEM finds that item, so the
-   evidence label can go in front of the back-link.
+   evidence label can go in front of the back-link. REFERENCE_TEXT finds the
+   reference's own text in it, so we can write it in our short style, and
+   REFERENCE_LIST finds the `<div class="footnote">` holding the list, so it
+   can have a heading.
 5. The guard around its on_config. pybtex raises a traceback for a file it
    cannot read (for example a key repeated in another case, which our reader
    reports as BIB002). guard_on_config wraps the plugin's own event inside
@@ -33,6 +36,10 @@ When the plugin is replaced or upgraded, read this list first.
    damaged entries, so the preview keeps working and shows what to fix.
    The plugin resolves the setting from mkdocs.yml's folder, and an
    absolute path stays as it is.
+7. Its reference style. Without a CSL file it formats references with
+   pybtex's "plain" style, which lower-cases most titles; the claim rule
+   BIB008 (claimcheck/titles.py, KEEPS_CASE) relies on which entry types
+   keep their title's case, pinned in tests/test_bibtex_reader.py.
 """
 
 import os
@@ -49,6 +56,13 @@ FOOTNOTE_FORMAT = "{key}"
 
 # One reference in the page's list: the text before its back-link, then the back-link.
 REFERENCE_ITEM = re.compile(r'(<li id="fn:(?P<key>[^"]+)">.*?)(<a class="footnote-backref")', re.S)
+
+# One reference's text, as the plugin wrote it: after its item's <p>, up to the space (`&#160;`, from
+# Python-Markdown) before our evidence label or its back-link.
+REFERENCE_TEXT = re.compile(r'(<li id="fn:(?P<key>[^"]+)">\s*<p>)(?P<text>.*?)'
+                            r'(?=(?:\s|&#160;)*(?:<span class="evidence-label">|<a class="footnote-backref"))', re.S)
+# Where Python-Markdown puts the page's footnotes, the plugin's references among them.
+REFERENCE_LIST = '<div class="footnote">'
 
 _DISARMED = "[citation problem: {shown}]"
 
@@ -143,6 +157,29 @@ def add_to_reference_items(html_text, extra_html):
         return f"{match.group(1)}{extra} {match.group(3)}" if extra else match.group(0)
 
     return REFERENCE_ITEM.sub(insert, html_text)
+
+
+def replace_reference_text(html_text, text_html):
+    """The page's HTML with each reference's text replaced by `text_html(key)`.
+
+    `text_html` returns "" for a key to leave as it is (an editor's own footnote).
+    """
+
+    def replace(match):
+        text = text_html(match.group("key"))
+        return f"{match.group(1)}{text}" if text else match.group(0)
+
+    return REFERENCE_TEXT.sub(replace, html_text)
+
+
+def reference_keys(html_text):
+    """The keys of the page's footnotes, in the order of its list."""
+    return [match.group("key") for match in REFERENCE_ITEM.finditer(html_text)]
+
+
+def add_reference_list_heading(html_text, heading_html):
+    """The page's HTML with `heading_html` just before its list of footnotes (unchanged if it has none)."""
+    return html_text.replace(REFERENCE_LIST, f"{heading_html}\n{REFERENCE_LIST}", 1)
 
 
 def _line_starts(text):

@@ -337,6 +337,20 @@ RULES = (
          message="The key `{key}` has characters the citation plugin cuts off. Use only letters, digits, _ and -.",
          flagged=(_entry().replace("smith2020example", "smith:2020"),),
          passing=(_entry(),)),
+    Rule("BIB008", "title-capitals",
+         "The citation style prints most titles in sentence case, so capitals are lost: \"KDIGO guideline "
+         "for Italy\" would show as \"Kdigo guideline for italy\". Letters inside braces { } keep their case.",
+         "Put braces around each word whose capitals must stay, exactly as the message shows: "
+         "title = {{KDIGO} guideline for {Italy}}. Do not put braces around the whole title.",
+         message="In `{key}`, the citation style would print {words} in small letters. Change the title "
+                 "to {{{fixed}}} so they keep their capitals.",
+         flagged=(_entry().replace("title = {An example}", "title = {An example from the KDIGO guideline}"),
+                  _entry().replace("title = {An example}", "title = {An example of a case in Italy}")),
+         passing=(_entry().replace("title = {An example}", "title = {An example from the {KDIGO} guideline}"),
+                  _entry().replace("title = {An example}", "title = {An example of a case in {Italy}}"),
+                  _entry().replace("title = {An example}",
+                                   "title = {Long-Term Clinical Profile of Kidney Transplant Patients}"),
+                  _entry().replace("@article", "@book"))),
     Rule("META001", "missing-page-detail",
          "Readers and search engines need a title and description; review dates show the page is current, "
          "and evidence_checked shows when someone last searched for new evidence.",

@@ -45,9 +45,19 @@ def reading_findings(path, sentences):
 def page_grade(sentences):
     """The grade of (line, column, text, plain) sentences, or None for too little text to judge."""
     plain = [sentence[3] for sentence in sentences]
-    if sum(len(words(text)) for text in plain) < MIN_WORDS:
+    if not _has_words(plain, MIN_WORDS):
         return None
     return grade(plain)
+
+
+def _has_words(texts, enough):
+    """Whether `texts` hold at least `enough` words; stops counting once they do."""
+    count = 0
+    for text in texts:
+        count += len(_WORD.findall(text))
+        if count >= enough:
+            return True
+    return False
 
 
 def _shorten(text, most=80):
@@ -62,19 +72,18 @@ def grade_limit(path):
     return MAX_GRADE
 
 
-def words(text):
-    return _WORD.findall(text)
-
-
 def grade(sentences):
     """Flesch–Kincaid grade of a list of plain-text sentences (0 when there are no words)."""
-    counted = [words(sentence) for sentence in sentences]
-    counted = [found for found in counted if found]
-    total = sum(len(found) for found in counted)
-    if not total:
+    sentence_count = word_count = syllable_count = 0
+    for sentence in sentences:
+        found = _WORD.findall(sentence)
+        if found:
+            sentence_count += 1
+            word_count += len(found)
+            syllable_count += sum(map(syllables, found))
+    if not word_count:
         return 0.0
-    syllable_total = sum(syllables(word) for found in counted for word in found)
-    return 0.39 * total / len(counted) + 11.8 * syllable_total / total - 15.59
+    return 0.39 * word_count / sentence_count + 11.8 * syllable_count / word_count - 15.59
 
 
 def sentence_difficulty(sentence):
