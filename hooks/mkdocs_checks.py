@@ -174,12 +174,20 @@ def on_post_build(*, config):
     reports = _all_reports()
     findings = sum(len(report.findings) for report in reports) + len(_state["bib_findings"])
     _write_report(os.path.join(config.site_dir, REPORT_FILE), reports)
-    log.info(f"{summary_line(reports, findings)}; report in {REPORT_FILE}")
+    log.info(f"{summary_line(reports, findings)}; report in {_report_location(config)}")
 
 
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+def _report_location(config):
+    """Where an editor can open the report: in the preview, its address; after a build, its path."""
+    if _state["serving"]:
+        # serve builds into a hidden temporary folder, but serves it at the site's address.
+        return (config.site_url or "/") + REPORT_FILE
+    return os.path.relpath(os.path.join(config.site_dir, REPORT_FILE))
+
 
 def _bibliography_for_preview(config, bib_file, shown):
     """The readable part of refs.bib, and what is wrong with the rest.
@@ -313,14 +321,19 @@ def _notice(findings, page_path):
     """A box at the top of the page in `mkdocs serve`, listing what to fix."""
     items = "\n".join(
         f"<li><strong>{'' if f.path == page_path else html.escape(f.path) + ', '}Line {f.line}, {f.code} {f.slug}</strong>: "
-        f"{html.escape(f.message)}"
+        f"{_with_code(html.escape(f.message))}"
         + (f"<br><q>{html.escape(f.sentence)}</q>" if f.sentence else "") + "</li>"
         for f in findings)
     box = (f'<div class="claims-notice" role="alert">\n<p><strong>{len(findings)} problem'
            f'{"s" if len(findings) != 1 else ""} to fix on this page</strong> (shown only in preview; '
            f'see CONTRIBUTING.md, “What the checks mean”).</p>\n<ul>\n{items}\n</ul>\n'
-           f'<p>{html.escape(RESTART_ADVICE)}</p>\n</div>')
+           f'<p>{_with_code(html.escape(RESTART_ADVICE))}</p>\n</div>')
     return escape_citation_syntax(box)  # so the citation plugin leaves "[@key]" in the advice alone
+
+
+def _with_code(escaped):
+    """`[@key]` in a message shown as code, as in CONTRIBUTING, not with its backticks."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", escaped)
 
 
 def _title(src_uri):

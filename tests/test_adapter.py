@@ -92,7 +92,7 @@ def test_serve_shows_the_notice_with_the_restart_advice(fixture_site):
     assert 'class="claims-notice" role="alert"' in html
     assert "Line 10, CLAIM001" in html and "MSCs come from bone marrow." in html
     # The restart statement, as the README makes it, is shown to the editor.
-    assert f"<p>{config.hooks[HOOK].RESTART_ADVICE}</p>" in html
+    assert f"<p>{config.hooks[HOOK].RESTART_ADVICE}</p>".replace("`make serve`", "<code>make serve</code>") in html
     # The advice quotes "[@key]"; written as &#64;, the citation plugin left it alone.
     notice = html[html.index('class="claims-notice"'):html.index("</div>", html.index('class="claims-notice"'))]
     assert "[&#64;key]" in notice and "footnote-ref" not in notice
@@ -242,7 +242,7 @@ def test_summary_and_report_count_exempt_sentences_by_kind(fixture_site, caplog)
                                            includes=includes, auto_append=["abbreviations.md"])[0])
     assert claims_messages(caplog, logging.INFO)[-1] == (
         "claims: 3 pages, 1 claim, 1 cited, 6 exempt (2 directions, 1 question, 1 signpost, 1 marker, "
-        "1 definition), 0 findings; report in claims-report.json")
+        f"1 definition), 0 findings; report in {os.path.relpath(os.path.join(config.site_dir, 'claims-report.json'))}")
     with open(os.path.join(config.site_dir, "claims-report.json"), encoding="utf-8") as handle:
         report = json.load(handle)
     kinds = {"direction": 1, "question": 1, "signpost": 1, "marker": 1, "definition": 0}
@@ -379,3 +379,14 @@ def test_a_page_missing_from_the_menu_says_which_line_to_add(fixture_site, caplo
     assert claims_messages(caplog) == [expected]
     assert "Line 1, NAV001 page-not-in-menu" in page_html(config, "new-page/index.html")
     assert "NAV001" not in page_html(config)
+
+
+def test_serve_log_gives_the_report_s_address_and_the_box_shows_code_not_backticks(fixture_site, caplog):
+    caplog.set_level(logging.INFO)
+    page = FRONT + "# Test page\n\nMSCs are cells [@nosuchkey2020].\n"
+    config = build_in_process(fixture_site({"index.md": page})[0], command="serve")
+    # serve builds into a hidden temporary folder: the address is what the editor can open.
+    assert claims_messages(caplog, logging.INFO)[-1].endswith(f"report in {config.site_url}claims-report.json")
+    notice = page_html(config)
+    notice = notice[notice.index('class="claims-notice"'):notice.index("</div>", notice.index('class="claims-notice"'))]
+    assert "No entry <code>nosuchkey2020</code> in refs.bib." in notice and "`" not in notice
