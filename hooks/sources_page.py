@@ -1,6 +1,8 @@
 """Write the Sources page: every reference, its kind of evidence, and where it is cited.
 
 A reviewer can start from a source and reach every section that rests on it.
+reference_html also gives the wording of each reference in the lists at the
+foot of the pages (hooks/mkdocs_references.py), so both read alike.
 This writes HTML for the site, so it lives beside the MkDocs adapter, not in
 claimcheck/, which holds only plain checks; it needs nothing from MkDocs.
 """
@@ -54,7 +56,27 @@ def _reference(entry, citations, link_to):
             f"<ul>\n<li>Kind of evidence: {escape(entry.evidence_label())}</li>\n"
             f"<li>Find it: {_locators(fields) or _where_published(fields)}</li>\n"
             f"{_checked_on(entry)}"
-            f"<li>Cited on: {_cited_on(citations, link_to)}</li>\n</ul>\n</div>\n")
+            f"{_cited_on(citations, link_to)}</ul>\n</div>\n")
+
+
+def reference_html(entry):
+    """One reference as the list at the foot of a page shows it, in the Sources page's style.
+
+    "Smith A, Jones B, Brown C, et al. Title. <em>Journal</em>, 2020. <a>DOI 10.1000/x1</a>"
+    Short author lists, and links named in words (a DOI, a PubMed number, or
+    "search PubMed for this title"), never a raw web address.
+    """
+    fields = entry.fields
+    title = escape(_plain(fields.get("title", "")))
+    note = escape(_plain(fields.get("note", "")))
+    parts = [f"{escape(_authors(fields.get('author', '')))}{title}{'' if title.endswith(('.', '?', '!')) else '.'}",
+             _venue(fields)]
+    if note:
+        parts.append(note if note.endswith(".") else note + ".")
+    locators = _locators(fields)  # none: the venue already says where it was published
+    if locators:
+        parts.append(locators + ".")
+    return " ".join(part for part in parts if part)
 
 
 def _checked_on(entry):
@@ -68,7 +90,10 @@ def _authors(raw):
     people = names(raw)
     shown = [_short_name(name) for name in [name for name in people if name != "others"][:3]]
     more = len(people) > 3 or "others" in people
-    return ", ".join(shown) + (", et al. " if more else ". ")
+    if more:
+        return ", ".join(shown) + ", et al. "
+    # "Talaris Therapeutics Inc." already ends with its full stop.
+    return ", ".join(shown) + (" " if shown[-1].endswith(".") else ". ")
 
 
 def _short_name(name):
@@ -106,21 +131,37 @@ def _where_published(fields):
 
 def _link_name(url):
     if "pubmed.ncbi.nlm.nih.gov/?term=" in url:
-        return "search PubMed for the title"
+        return "search PubMed for this title"
     return "web page (" + re.sub(r"^https?://(www\.)?", "", url).split("/")[0] + ")"
 
 
 def _cited_on(citations, link_to):
+    """The "Cited on" item: one link per page, the page's sections folded beneath it.
+
+    A source cited in many sections of several pages showed a wall of links;
+    a reader now sees the pages, and opens a page's sections if they want them.
+    """
     if not citations:
-        return "not cited on any page yet"
-    seen, links = set(), []
+        return "<li>Cited on: not cited on any page yet</li>\n"
+    sections_by_page = {}
     for title, heading, path in citations:
-        if (path, heading) in seen:
-            continue
-        seen.add((path, heading))
-        name = title if not heading or heading == title else f"{title}: {heading}"
-        links.append(_link(link_to(path, heading), name))
-    return " · ".join(links)
+        sections = sections_by_page.setdefault((path, title), [])
+        if heading and heading != title and heading not in sections:
+            sections.append(heading)
+    pages = [f"{_link(link_to(path, ''), title)}{_folded_sections(path, sections, link_to)}"
+             for (path, title), sections in sections_by_page.items()]
+    if len(pages) == 1:  # "Cited on: Glossary" reads better than a list of one
+        return f"<li>Cited on: {pages[0]}</li>\n"
+    items = "".join(f"<li>{page}</li>\n" for page in pages)
+    return f'<li>Cited on:\n<ul class="cited-on">\n{items}</ul>\n</li>\n'
+
+
+def _folded_sections(path, sections, link_to):
+    if not sections:
+        return ""
+    count = f"{len(sections)} section{'s' if len(sections) > 1 else ''}"
+    links = "".join(f"<li>{_link(link_to(path, heading), heading)}</li>\n" for heading in sections)
+    return f"\n<details>\n<summary>In {count} of this page</summary>\n<ul>\n{links}</ul>\n</details>\n"
 
 
 def _link(url, text):

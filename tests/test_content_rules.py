@@ -343,7 +343,7 @@ def test_sources_page_links_to_a_heading_with_its_own_id(fixture_site):
     result = strict_build(config, site)
     assert result.returncode == 0, result.stderr
     sources = (site / "sources" / "index.html").read_text(encoding="utf-8")
-    assert '<a href="../#report">Test page: Report a side effect</a>' in sources
+    assert '<a href="../#report">Report a side effect</a>' in sources
     assert 'id="report"' in (site / "index.html").read_text(encoding="utf-8")
 
 

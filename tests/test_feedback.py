@@ -98,3 +98,35 @@ def test_every_page_shows_when_the_evidence_was_checked(sites):
         dates = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("p.review-dates")
         assert dates is not None and "Evidence last checked:" in dates.get_text(" "), path
         assert dates.select("time")[-1]["datetime"], path
+
+
+# -----------------------------------------------------------------------------
+# Editing controls: out of the reader's way, at the foot of the page
+# -----------------------------------------------------------------------------
+
+REPOSITORY = "https://github.com/msc-tolerance/patient-site"
+
+
+def test_no_repository_widget_or_edit_buttons_for_readers(sites):
+    for site in sites.values():
+        for path in [*pages(site), Path(site) / "404.html"]:
+            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            assert soup.select(".md-source, a.md-content__button, a[rel=edit]") == [], path
+            for part in soup.select("header, nav"):
+                assert "msc-tolerance/patient-site" not in str(part), path
+
+
+def test_every_page_ends_with_plain_links_to_change_or_view_its_source(sites):
+    for path in pages(sites["without-address"]):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        foot = soup.select_one("article p.page-edit")
+        assert foot is not None, path
+        links = {a.get_text(" ", strip=True): a["href"] for a in foot.select("a")}
+        assert set(links) == {"Suggest a change to this page", "View the source"}, path
+        source_file = links["Suggest a change to this page"].removeprefix(f"{REPOSITORY}/edit/main/")
+        assert (ROOT / source_file).is_file(), path
+        assert links["View the source"] == f"{REPOSITORY}/blob/main/{source_file}", path
+        # Next to the review dates and the feedback line, after the page's own text.
+        last = soup.select("article > p")[-3:]
+        assert [p["class"][0] for p in last] == ["review-dates", "page-feedback", "page-edit"], path
+        assert foot.find_all(True) == foot.select("a"), "plain links only, no buttons or icons"

@@ -8,6 +8,7 @@ import re
 import sys
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT
 
@@ -102,3 +103,63 @@ def test_links_keep_their_addresses_as_written():
 def test_undated_source_ends_with_one_full_stop():
     html = rendered(entry(year="n.d."))
     assert "<em>A Journal</em>, n.d.</p>" in html
+
+
+# -----------------------------------------------------------------------------
+# "Find it" links are named in words
+# -----------------------------------------------------------------------------
+
+def test_a_pubmed_search_address_is_shown_as_words():
+    search = "https://pubmed.ncbi.nlm.nih.gov/?term=An+example+title"
+    html = rendered(entry(url=search).replace("  doi = {10.1000/x1},\n", ""))
+    assert f'<a href="{search}">search PubMed for this title</a>' in html
+    assert "pubmed.ncbi.nlm.nih.gov" not in page_text(html)
+
+
+# -----------------------------------------------------------------------------
+# "Cited on": one link per page, its sections folded beneath
+# -----------------------------------------------------------------------------
+
+CITATIONS = [("The case", "The cells", "case/index.md"), ("The case", "What it shows", "case/index.md"),
+             ("The case", "The cells", "case/index.md"), ("The case", "The case", "case/index.md"),
+             ("Glossary", "", "glossary.md"), ("Home", "Key points", "index.md")]
+
+
+def cited_on(citations):
+    """The "Cited on" item of the one reference, parsed."""
+    entries = parse_bibtex("refs.bib", entry())
+    html = sources_markdown(Bibliography("refs.bib", entries), {"smith2020example": citations},
+                            lambda path, heading: path + (f"#{heading.lower().replace(' ', '-')}" if heading else ""))
+    return next(item for item in BeautifulSoup(html, "html.parser").select("li")
+                if item.get_text().startswith("Cited on"))
+
+
+def test_each_page_is_one_link_with_its_sections_folded_beneath():
+    pages = cited_on(CITATIONS).select_one("ul.cited-on").find_all("li", recursive=False)
+    assert [item.find("a", recursive=False)["href"] for item in pages] == ["case/index.md", "glossary.md", "index.md"]
+    assert [item.find("a", recursive=False).get_text() for item in pages] == ["The case", "Glossary", "Home"]
+    case, glossary, home = pages
+    folded = case.find("details", recursive=False)
+    assert folded.summary.get_text() == "In 2 sections of this page"
+    # Each section once, in the order the page cites them; the page's own title is not a section.
+    assert [(a.get_text(), a["href"]) for a in folded.select("ul a")] == [
+        ("The cells", "case/index.md#the-cells"), ("What it shows", "case/index.md#what-it-shows")]
+    assert glossary.find("details") is None  # cited outside any section: nothing to fold
+    assert home.details.summary.get_text() == "In 1 section of this page"
+
+
+def test_no_source_shows_a_wall_of_links():
+    many = [("The case", f"Section {n}", "case/index.md") for n in range(30)]
+    item = cited_on(many)
+    shown = [a for a in item.find_all("a") if not a.find_parent("details")]
+    assert len(shown) == 1  # the page; its 30 sections wait inside the fold
+    assert item.details.summary.get_text() == "In 30 sections of this page"
+
+
+def test_a_single_page_is_named_in_the_line_itself():
+    item = cited_on([("Glossary", "", "glossary.md")])
+    assert str(item) == '<li>Cited on: <a href="glossary.md">Glossary</a></li>'
+
+
+def test_an_uncited_source_says_so():
+    assert "Cited on: not cited on any page yet" in page_text(rendered(entry()))
