@@ -152,7 +152,7 @@ def test_guard_turns_pybtex_failure_into_one_located_line(fixture_site, tmp_path
         config.plugins.on_config(config)
     assert str(error.value).startswith("refs.bib:1:1: BIB001 ")
     assert str(error.value).endswith(
-        "The citation plugin cannot read this file: repeated bibliography entry: SMITH2020example")
+        "The tool that builds the reference list cannot read refs.bib: repeated bibliography entry: SMITH2020example")
     assert str(error.value) == finding("refs.bib", 1, 1, "BIB001", situation="plugin-failed",
                                        error="repeated bibliography entry: SMITH2020example").as_text()
     # Our own reader's finding was logged first, at the repeated key.

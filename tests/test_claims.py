@@ -27,7 +27,7 @@ from corpus import SHAPES, shape_body  # noqa: E402  (the benchmark's input shap
 
 KEYS = {"smith2020example", "agency2021advice"}
 # The includes folder the catalogue's examples assume (see hooks/claimcheck/catalogue.py).
-SNIPPETS = {"help-box.md"}
+SNIPPETS = {"get-help.md", "safety-box.md"}
 TODAY = datetime.date(2026, 11, 26)
 FRONT = ("---\ntitle: Test page\ndescription: A page for tests.\n"
          "last_reviewed: 2026-11-26\nnext_review: 2027-11-26\nevidence_checked: 2026-11-26\n---\n")
@@ -113,8 +113,8 @@ def test_uncited_claim_message_and_position():
     finding = only_finding("Intro line [@smith2020example].\n\nMSCs come from bone marrow.\n")
     assert finding.as_text() == (
         "docs/t.md:10:1: CLAIM001 uncited-claim Claim without a citation. Add [@key] to this sentence: a "
-        "citation in another sentence does not cover it. If it is advice or not a fact, word it as advice, "
-        "or mark it <!-- not-a-claim: reason -->.")
+        "citation in another sentence does not cover it. If the sentence is advice, start it with the action "
+        "(\"Ask ...\"); if it states no fact, put <!-- not-a-claim: reason --> in front of it.")
     assert finding.sentence == "MSCs come from bone marrow."
 
 

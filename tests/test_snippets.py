@@ -144,8 +144,8 @@ def test_cli_checks_the_includes_folder_beside_docs(tmp_path):
         "docs/page.md:10:1: SNIPPET001 missing-snippet The shared text `gone.md` is not in the includes folder. Check the "
         "spelling, or create includes/gone.md.",
         "includes/help.md:3:1: CLAIM001 uncited-claim Claim without a citation. Add [@key] to this sentence: a "
-        "citation in another sentence does not cover it. If it is advice or not a fact, word it as advice, or mark it "
-        "<!-- not-a-claim: reason -->.",
+        "citation in another sentence does not cover it. If the sentence is advice, start it with the action "
+        "(\"Ask ...\"); if it states no fact, put <!-- not-a-claim: reason --> in front of it.",
         # The page, help.md, and abbreviations.md, whose line is a definition.
         "3 pages, 2 claims, 1 cited, 1 exempt (1 definition), 2 findings",
     ]
