@@ -1,7 +1,7 @@
 """Check that every claim in the site's Markdown pages cites a source.
 
 Usage:
-    python hooks/claims.py [--bib FILE] [--format text|json] [--explain] PATH...
+    python hooks/claims.py [--bib FILE] [--format text|json|github] [--explain] PATH...
 
 PATH is a Markdown file or a folder, searched for *.md. For a folder, the
 shared snippets in the `includes` folder beside it (docs -> includes) are
@@ -10,6 +10,8 @@ or input error (shown as one line).
 --explain also lists every sentence the rules did not treat as a claim, with
 its location and the kind of reason (direction, question, signpost, marker,
 definition), so a reviewer can audit those decisions; the exit status is the same.
+--format github prints each finding as a GitHub Actions error annotation, so a
+pull request shows it on the file and line it is about.
 The rules are explained in CONTRIBUTING.md, "What the checks mean".
 """
 
@@ -32,7 +34,10 @@ def main(argv=None):
         bibliography = read_bibliography(args.bib)
         pages = _markdown_files(args.paths)
     except InputError as error:
-        print(error, file=sys.stderr)
+        if args.format == "github":
+            print(_github_error(str(error)))  # GitHub reads workflow commands from standard output
+        else:
+            print(error, file=sys.stderr)
         return 2
     findings, reports, unreadable = check_entries(bibliography), [], []
     known_keys = set(bibliography.by_key())
@@ -67,7 +72,8 @@ def _arguments(argv):
         description="Check that every claim in Markdown pages cites a source in refs.bib.")
     parser.add_argument("--bib", default=str(REPOSITORY / "refs.bib"),
                         help="the BibTeX file (default: refs.bib next to mkdocs.yml)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "json", "github"), default="text",
+                        help="github: one annotation per finding, for a GitHub Actions step")
     parser.add_argument("--explain", action="store_true",
                         help="also list each sentence not treated as a claim, and why")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="Markdown files or folders")
@@ -110,11 +116,48 @@ def _print(findings, reports, output_format, exemptions=None):
             data = {"findings": data, "exempt": [exemption.as_dict() for exemption in exemptions]}
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return
+    if output_format == "github":
+        # Exemptions are decisions to audit, not problems, so they get no annotation.
+        for finding in findings:
+            print(_github_annotation(finding))
+        print(summary_line(reports, len(findings)))
+        return
     for finding in findings:
         print(finding.as_text())
     for exemption in exemptions or []:
         print(exemption.as_text())
     print(summary_line(reports, len(findings)))
+
+
+def _github_annotation(finding):
+    """`::error file=…,line=…,col=…,title=CODE slug::message`, which GitHub shows on that line of the file."""
+    properties = (f"file={_github_property(_repository_path(finding.path))}",
+                  f"line={finding.line}", f"col={finding.column}",
+                  f"title={_github_property(f'{finding.code} {finding.slug}')}")
+    return f"::error {','.join(properties)}::{_github_data(finding.message)}"
+
+
+def _github_error(message):
+    """An annotation with no file, for input that could not be read at all."""
+    return f"::error::{_github_data(message)}"
+
+
+def _repository_path(path):
+    """The path from the repository's top folder, as GitHub names files; other paths unchanged."""
+    try:
+        return Path(path).resolve().relative_to(REPOSITORY).as_posix()
+    except ValueError:
+        return path
+
+
+def _github_data(text):
+    """Escape a message as GitHub's workflow commands require (actions/toolkit, escapeData)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text):
+    """Escape a property value: as a message, and also `:` and `,`, which end a property."""
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 if __name__ == "__main__":

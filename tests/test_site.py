@@ -210,9 +210,12 @@ def test_leap_day_review_window():
 # -----------------------------------------------------------------------------
 
 def test_workflows_and_issue_forms_are_valid():
+    issue_config = ROOT / ".github/ISSUE_TEMPLATE/config.yml"
     checks = [
         ("vendor.github-workflows", sorted(ROOT.glob(".github/workflows/*.yml"))),
-        ("vendor.github-issue-forms", [ROOT / ".github/ISSUE_TEMPLATE/report-a-mistake.yml"]),
+        ("vendor.github-issue-forms", sorted(set(ROOT.glob(".github/ISSUE_TEMPLATE/*.yml")) - {issue_config})),
+        ("vendor.github-issue-config", [issue_config]),
+        ("vendor.dependabot", [ROOT / ".github/dependabot.yml"]),
     ]
     for schema, files in checks:
         assert files
