@@ -36,10 +36,11 @@ When the plugin is replaced or upgraded, read this list first.
    damaged entries, so the preview keeps working and shows what to fix.
    The plugin resolves the setting from mkdocs.yml's folder, and an
    absolute path stays as it is.
-7. Its reference style. Without a CSL file it formats references with
-   pybtex's "plain" style, which lower-cases most titles; the claim rule
-   BIB008 (claimcheck/titles.py, KEEPS_CASE) relies on which entry types
-   keep their title's case, pinned in tests/test_bibtex_reader.py.
+7. Its reference text. Without a CSL file it formats references with
+   pybtex's "plain" style, which lower-cases most titles ("Kdigo") and lists
+   every author. hooks/mkdocs_references.py replaces that text, found by
+   REFERENCE_TEXT, with our own short style, which keeps titles as typed
+   (tests/test_references.py).
 """
 
 import os

@@ -127,30 +127,3 @@ def test_an_unclosed_entry_followed_by_comment_lines_is_located_at_the_entry():
     assert str(error.value) == ("refs.bib:1:1: BIB001 unreadable-bibliography The entry `first2020` is missing its closing "
                        "`}`: add it on a line of its own after the entry's last field (line 4), before the next "
                        "entry (line 7).")
-
-
-# BibTeX entry types and the fields each needs for the style to format it.
-_TYPE_FIELDS = {
-    "article": "journal = {J}", "misc": "howpublished = {H}", "book": "publisher = {P}",
-    "inbook": "publisher = {P}, chapter = {1}", "incollection": "booktitle = {B}, publisher = {P}",
-    "inproceedings": "booktitle = {B}", "manual": "organization = {O}", "techreport": "institution = {I}",
-    "phdthesis": "school = {S}", "mastersthesis": "school = {S}", "unpublished": "note = {N}",
-    "booklet": "howpublished = {H}", "proceedings": "publisher = {P}", "online": "url = {https://example.org}",
-}
-
-
-@pytest.mark.parametrize("entry_type", sorted(_TYPE_FIELDS))
-def test_title_capitals_rule_knows_which_types_the_plugin_lower_cases(tmp_path, entry_type):
-    # BIB008 relies on the style mkdocs-bibtex formats references with (its SimpleRegistry).
-    from mkdocs_bibtex.citation import Citation
-    from mkdocs_bibtex.registry import SimpleRegistry
-
-    from claimcheck.titles import KEEPS_CASE, lowered_words
-
-    bib = tmp_path / "refs.bib"
-    bib.write_text(f"@{entry_type}{{k2020,\n  author = {{Smith, Ann}},\n  editor = {{Jones, Bo}},\n"
-                   f"  title = {{The KDIGO guideline}},\n  year = {{2020}},\n  {_TYPE_FIELDS[entry_type]}\n}}\n",
-                   encoding="utf-8")
-    text = SimpleRegistry([str(bib)]).reference_text(Citation("k2020"))
-    assert ("KDIGO" not in text) == (entry_type not in KEEPS_CASE), text
-    assert bool(lowered_words(entry_type, "The KDIGO guideline")) == (entry_type not in KEEPS_CASE)

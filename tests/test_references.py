@@ -170,3 +170,15 @@ def test_every_reference_list_of_the_real_site_reads_well(built_site):
     case_report = home.select_one('li[id="fn:casiraghi2020tolerance"] p').get_text(" ", strip=True)
     assert case_report.startswith("Casiraghi F, Perico N, Gotti E, et al. Kidney transplant tolerance")
     assert "search PubMed for this title" in case_report
+
+
+def test_a_title_keeps_its_capitals_without_braces(fixture_site, tmp_path):
+    # The plugin's own style would print "Kdigo guideline for italy"; ours prints the title as typed.
+    bib = tmp_path / "refs.bib"
+    bib.write_text(FIXTURE_BIB.read_text(encoding="utf-8").replace(
+        "title = {An example case report}", "title = {The KDIGO guideline for MSCs in Italy}"), encoding="utf-8")
+    config, site = fixture_site({"index.md": FRONT + "# Test page\n\nMSCs are cells [@smith2020example].\n"},
+                                bib_file=bib)
+    assert strict_build(config, site).returncode == 0
+    reference = soup_of(site, "").select_one('li[id="fn:smith2020example"]').get_text(" ", strip=True)
+    assert "The KDIGO guideline for MSCs in Italy." in reference

@@ -25,7 +25,6 @@ from urllib.parse import urlparse
 
 from .citations import SAFE_KEY
 from .findings import InputError, finding
-from .titles import braced, lowered_words
 
 # Kinds of evidence, strongest first, with the label readers see.
 EVIDENCE_LABELS = {
@@ -414,11 +413,6 @@ def _field_findings(path, entry):
     if not any(entry.fields.get(name) for name in _locators_for(entry)):
         findings.append(finding(path, entry.line, 1, "BIB003", situation="no-locator", key=entry.key))
     findings += _format_findings(path, entry)
-    lowered = lowered_words(entry.type, entry.fields.get("title", ""))
-    if lowered:
-        findings.append(finding(path, entry.field_lines.get("title", entry.line), 1, "BIB008", key=entry.key,
-                                words=", ".join(f"“{word}”" for word in lowered),
-                                fixed=braced(entry.fields["title"], lowered)))
     evidence = entry.fields.get("evidence", "")
     if evidence.lower() not in EVIDENCE_LABELS:
         findings.append(finding(path, entry.field_lines.get("evidence", entry.line), 1, "BIB006",

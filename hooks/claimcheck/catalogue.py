@@ -470,26 +470,6 @@ RULES = (
          passing=(Example(_entry(), "Only letters and numbers in the key."),
                   Example(_entry().replace("smith2020example", "smith_2020-example"),
                           "`_` and `-` are allowed too."))),
-    Rule("BIB008", "title-capitals",
-         "The reference list prints most titles in small letters after the first word. So \"KDIGO guideline "
-         "for Italy\" would show as \"Kdigo guideline for italy\". Letters inside braces `{ }` keep their "
-         "capitals.",
-         "Put braces around each word whose capitals must stay, exactly as the message shows: "
-         "`title = {{KDIGO} guideline for {Italy}}`. Do not put braces around the whole title.",
-         message="In `{key}`, the reference list would print {words} in small letters. Change the title "
-                 "to {{{fixed}}} so they keep their capitals.",
-         flagged=(Example(_entry().replace("title = {An example}", "title = {An example from the KDIGO guideline}"),
-                          "KDIGO would print as \"Kdigo\"."),
-                  Example(_entry().replace("title = {An example}", "title = {An example of a case in Italy}"),
-                          "Italy would print as \"italy\".")),
-         passing=(Example(_entry().replace("title = {An example}",
-                                           "title = {An example from the {KDIGO} guideline}"),
-                          "The braces keep KDIGO in capitals."),
-                  Example(_entry().replace("title = {An example}", "title = {An example of a case in {Italy}}"),
-                          "The braces keep the capital I of Italy."),
-                  _entry().replace("title = {An example}",
-                                   "title = {Long-Term Clinical Profile of Kidney Transplant Patients}"),
-                  _entry().replace("@article", "@book"))),
     Rule("META001", "missing-page-detail",
          "Every page needs a title, a description and three dates. The title and description show in "
          "search results. The dates tell readers how up to date the page is.",
