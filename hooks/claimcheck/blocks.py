@@ -204,7 +204,7 @@ def _is_table_start(lines, index, body):
 
 def _ends_with_colon(unit):
     text = unit.lines[-1].text.rstrip()
-    return unit.kind == "paragraph" and text.endswith(":")
+    return unit.kind == "paragraph" and text.endswith((":", "："))
 
 
 def _skip_block(lines, index, indent, body, context, units):

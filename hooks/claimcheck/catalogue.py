@@ -102,7 +102,9 @@ RULES = (
          message="Claim without a citation. Add [@key] to this sentence: a citation in another sentence "
                  "does not cover it. If the sentence is advice, start it with the action (\"Ask ...\"); "
                  "if it states no fact, put <!-- not-a-claim: reason --> in front of it.",
-         flagged=(Example("MSCs can calm the immune system. MSCs come from bone marrow [@smith2020example].",
+         flagged=(# Chinese: a sentence ends at 。！？； or ……; each one that states a fact needs its own citation.
+                  "间充质基质细胞可以让免疫系统平静下来。间充质基质细胞来自骨髓[@smith2020example]。",
+                  Example("MSCs can calm the immune system. MSCs come from bone marrow [@smith2020example].",
                           "The first sentence has no citation. The citation in the next sentence does not "
                           "cover it."),
                   "MSC therapy cuts rejection by half. MSCs come from bone marrow [@smith2020example].",
@@ -139,7 +141,16 @@ RULES = (
                   "<abbr title=\"Mesenchymal stromal cells\">MSCs</abbr> come from bone marrow.",
                   "<div>\nMSCs come from bone marrow.\n</div>",
                   "[ref]: https://example.org/ MSCs come from bone marrow."),
-         passing=("MSCs come from bone marrow [@smith2020example].",
+         passing=(# Chinese: a question (？, or 吗 or 呢 at the end), advice (请, 不要, 务必, 记得, 问问,
+                  # or 如果……，请……) and a sentence about the page (本页……, 见……) need no citation.
+                  "这种治疗适合我吗？",
+                  "这个试验是否适合我呢",
+                  "请不要自行停用抗排斥药。",
+                  "如果您发烧，请立即联系移植团队。",
+                  "本页介绍意大利病例。",
+                  "间充质基质细胞来自骨髓[@smith2020example]。它们可以在实验室中培养[@smith2020example]。",
+                  "排斥反应的迹象包括[@smith2020example]：\n\n- 发热\n- 尿量减少\n",
+                  "MSCs come from bone marrow [@smith2020example].",
                   Example("MSCs can calm the immune system [@smith2020example]. MSCs come from bone marrow "
                           "[@smith2020example].",
                           "Each sentence has its own citation, even though the source is the same."),
@@ -208,7 +219,10 @@ RULES = (
          "\"- enough for the whole trip, plus 3 extra days\".\n"
          "- Digits that are part of a name (COVID-19, CD73, NCT02012153) and footnote marks such as `[^1]`.",
          message="This sentence has a number, so it needs its own citation: add [@key] before its full stop.",
-         flagged=(Example("The study had 70 patients. It was randomised [@smith2020example].",
+         flagged=(# Chinese numerals with a measure word (例, 名, 个月, 天, 年, 倍, 分之) are numbers too.
+                  "研究共纳入了十二名患者。",
+                  "三分之一的患者出现了发热。",
+                  Example("The study had 70 patients. It was randomised [@smith2020example].",
                           "The number is in a sentence with no citation. The citation in the next sentence "
                           "does not cover it."),
                   "About one in five people miss doses. This matters [@smith2020example].",
@@ -224,7 +238,9 @@ RULES = (
                   # A label with a number, or a full sentence under advice, is judged alone.
                   "Seen in 3 trials:\n\n- fever\n",
                   "Pack these in your bag:\n\n1. Tacrolimus capsules break down above 25 degrees.\n"),
-         passing=(Example("The study had 70 patients [@smith2020example]. It was randomised "
+         passing=("研究共纳入了12名患者[@smith2020example]。",
+                  "您需要接种COVID-19疫苗吗？",
+                  Example("The study had 70 patients [@smith2020example]. It was randomised "
                           "[@smith2020example].",
                           "Each sentence has its own citation."),
                   "One of the doctors' aims was safety [@smith2020example].",

@@ -8,6 +8,7 @@ with a lexicon of verb forms instead of a list (see advice.py).
 
 import re
 
+from . import chinese
 from .advice import is_direction
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -94,10 +95,14 @@ def words(text):
 
 
 def is_question(plain):
+    if chinese.has_han(plain):
+        return chinese.is_question(plain)
     return plain.rstrip().rstrip("\"'”’)*_ ").endswith("?")
 
 
 def is_signpost(plain):
+    if chinese.has_han(plain):
+        return chinese.is_signpost(plain)
     opening = _opening(plain)
     return bool(SIGNPOST.match(opening) or FIGURE_PART.match(opening))
 
@@ -112,16 +117,22 @@ def is_run_in_heading(text):
 
 def is_imperative(plain):
     """A direction to the reader: "Email your nurse ...", "**Tip:** Use ...", "If ..., call ..."."""
+    if chinese.has_han(plain):
+        return chinese.is_direction(plain)
     return is_direction(plain)
 
 
 def is_list_label(plain):
     """A few words without a verb, ending in a colon, that name what the list below is
     about: "On each clinic day:". A verb or more words make it a sentence that needs a source."""
+    if chinese.has_han(plain):
+        return chinese.is_list_label(plain)
     return plain.rstrip().endswith(":") and len(words(plain)) <= _LIST_LABEL_WORDS and is_fragment(plain)
 
 
 def has_number(plain):
+    if chinese.has_han(plain):
+        return chinese.has_number(plain)
     plain = _FOOTNOTE_MARKER.sub(" ", plain)
     if _NUMBER_DIGIT.search(plain):
         return True
@@ -141,6 +152,8 @@ def is_fragment(plain):
     "which" and the like holds a second verb, which then belongs to the item
     ("MSCs that are dying may calm the immune system").
     """
+    if chinese.has_han(plain):
+        return chinese.is_fragment(plain)
     for clause, main in _clauses(plain):
         verb_groups = _verb_groups(clause)
         if verb_groups > (0 if main else 1):

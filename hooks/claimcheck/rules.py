@@ -152,7 +152,7 @@ def _structural_exemption(unit, sentences, sentence, intro_directs):
     # "Pack these in your hand luggage:" over "- enough for the whole trip, plus 3 extra
     # days": the item finishes the direction, so it is a direction, numbers included.
     # An item that ends with a full stop is a sentence of its own and is judged alone.
-    if intro_directs and not sentence.plain.rstrip().endswith(".") and language.is_fragment(sentence.plain):
+    if intro_directs and not sentence.plain.rstrip().endswith((".", "。")) and language.is_fragment(sentence.plain):
         return "direction"
     # "On each clinic day:" alone in its paragraph names what the list below is about.
     if unit.kind == "paragraph" and len(sentences) == 1 and language.is_list_label(sentence.plain):
@@ -166,7 +166,7 @@ def _intro_is_direction(unit):
     if unit.kind != "list item" or intro is None:
         return False
     last = _last_sentence(intro)
-    return last is not None and last.plain.rstrip().endswith(":") and language.is_imperative(last.plain)
+    return last is not None and last.plain.rstrip().endswith((":", "：")) and language.is_imperative(last.plain)
 
 
 def _intro_covers(unit, known_keys):

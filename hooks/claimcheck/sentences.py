@@ -34,7 +34,10 @@ _MARKER_WITH_SPACE = re.compile(r"<!--\s*not-a-claim\b.*?-->[ \t]*", re.S)
 
 # A full stop, question or exclamation mark, maybe closed by quotes or
 # brackets, then white space.
-_END = re.compile(r"[.!?]+[\"'”’)\]*_]*(?=\s)")
+# A Chinese sentence mark (。！？； or the ellipsis ……) ends a sentence wherever it stands:
+# Chinese puts no space after it.
+_END = re.compile(r"[.!?]+[\"'”’)\]*_]*(?=\s)|(?:[。！？；]+|……)[”’」』）)\]*_]*")
+_CHINESE_ENDS = "。！？；…"
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[*_]*[A-Z0-9]")
 ABBREVIATIONS = frozenset("""
     e.g. i.e. etc. vs. cf. al. dr. mr. mrs. ms. prof. st. no. nos. fig. figs.
@@ -183,6 +186,8 @@ def _sentence_spans(plain):
 
 
 def _is_sentence_end(plain, start, match, text_end):
+    if match.group(0)[0] in _CHINESE_ENDS:
+        return True
     if not _NEXT_STARTS_SENTENCE.match(plain, match.end()) and match.end() < text_end:
         return False
     if match.group(0)[0] != ".":
