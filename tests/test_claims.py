@@ -20,6 +20,7 @@ from claimcheck.catalogue import RULES  # noqa: E402
 from claimcheck.checker import check_page  # noqa: E402
 from claimcheck.findings import InputError  # noqa: E402
 from claimcheck.menu import menu_paths, missing_from_menu  # noqa: E402
+from claimcheck.terminology import read_terms  # noqa: E402
 from claimcheck.sentences import hide_non_prose, remove_markers, split_sentences  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -44,6 +45,9 @@ def codes_for(rule, example):
         # A site with two pages; the example is the `nav:` list of its mkdocs.yml.
         menu = menu_paths(yaml.safe_load(example)["nav"])
         return {f.code for f in missing_from_menu({"index.md": "Home", "new-page.md": "A new page"}, menu)}
+    if rule.code.startswith("TERM"):
+        terms = read_terms(ROOT / "terminology.yml")
+        return {f.code for f in check_page("docs/t.zh.md", FRONT + example, KEYS, TODAY, terms=terms).findings}
     if rule.code.startswith("BIB"):
         try:
             bibliography_entries = parse_bibtex("refs.bib", example)
@@ -544,3 +548,9 @@ def test_review_window_message_points_at_the_line_to_change_and_names_the_other(
     assert found.as_text() == (
         "docs/t.md:5:1: META004 review-window Change `next_review: 2026-01-01` on this line: it must fall "
         "after `last_reviewed: 2026-11-26` (line 4) and no later than 2027-11-26 (12 months after it).")
+
+
+@pytest.mark.parametrize("sentence", ["每天都有患者出现排斥反应。", "使用间充质基质细胞的试验很少。",
+                                      "继续服药的患者排斥反应更少。"])
+def test_a_chinese_fact_that_opens_like_advice_is_still_a_claim(sentence):
+    assert only_finding(sentence + "\n").code == "CLAIM001"

@@ -620,6 +620,33 @@ RULES = (
                   "attacking your new kidney [@smith2020example]. Take them at the same times each day. "
                   "If you miss a dose, ask your team what to do. Never stop them on your own. Keep a list "
                   "of your medicines with you. Show it to any doctor who treats you.")),
+    Rule("TERM001", "wrong-term",
+         "The Chinese edition uses one agreed word for each idea, listed in terminology.yml. Some words are "
+         "wrong for this site: 干细胞 (stem cells) alone for MSCs is one of the errors of the press article "
+         "the site corrects.",
+         "Use the word the message gives. If you quote a clinic or a newspaper to warn readers, put its words "
+         "in quotation marks “”.",
+         message="“{word}” is the wrong word here. {note} Write “{zh}”.",
+         flagged=(Example("干细胞可以让一位患者停用抗排斥药[@smith2020example]。",
+                          "干细胞 (stem cells) alone is the wrong word for MSCs."),),
+         passing=(Example("间充质基质细胞来自骨髓[@smith2020example]。", "The agreed word for MSCs."),
+                  Example("它们也被称为间充质干细胞[@smith2020example]。",
+                          "The other name, as a whole word, is allowed."),
+                  Example("要当心出售“干细胞”疗法的机构[@smith2020example]。",
+                          "A clinic's own word, quoted to warn about it, is allowed."))),
+    Rule("TERM002", "untranslated-term",
+         "A reader of the Chinese edition may not know the English word. terminology.yml gives the Chinese "
+         "word to use.",
+         "Write the Chinese word. You may keep the English in brackets after it, so readers can match the "
+         "words their doctors use: 排斥反应（rejection）.",
+         message="“{english}” is left in English. Write “{zh}”; you may keep the English in brackets after "
+                 "it, as {zh}（{english}）.",
+         flagged=(Example("这种 rejection 可以用药物控制[@smith2020example]。",
+                          "An English word in a Chinese sentence, where the list gives a Chinese one."),),
+         passing=(Example("这种排斥反应（rejection）可以用药物控制[@smith2020example]。",
+                          "The English in brackets after the Chinese word is allowed."),
+                  Example("Rejection can be treated [@smith2020example].",
+                          "English sentences are not checked for Chinese words."))),
     Rule("NAV001", "page-not-in-menu",
          "A page that is not in the menu is still published, but readers cannot find it, and the preview "
          "looks normal.",

@@ -9,6 +9,7 @@ from .frontmatter import front_matter_lines
 from .metadata import read_metadata
 from .reading import reading_findings
 from .rules import check_unit
+from .terminology import term_findings
 from .snippets import missing_snippets
 
 
@@ -31,12 +32,13 @@ class PageReport:
         return len(self.exemptions)
 
 
-def check_page(path, text, known_keys, today=None, snippets=None):
+def check_page(path, text, known_keys, today=None, snippets=None, terms=()):
     """Every finding for one page's Markdown source, with counts for the summary.
 
     `snippets` is the set of file names in the includes folder; when given,
     a page that includes a file not in it is a finding. The snippets' own
     text is checked once, by check_snippet, not on every page that uses it.
+    `terms` (terminology.read_terms) are checked in every Chinese sentence.
     """
     findings, meta = read_metadata(path, text, today or datetime.date.today())
     if snippets is not None:
@@ -44,18 +46,18 @@ def check_page(path, text, known_keys, today=None, snippets=None):
     report = PageReport(path, title=str(meta.get("title") or ""), findings=findings)
     skipped = front_matter_lines(text)
     body = text.split("\n", skipped)[-1] if skipped else text
-    _check_prose(report, body, skipped + 1, known_keys)
+    _check_prose(report, body, skipped + 1, known_keys, terms)
     return report
 
 
-def check_snippet(path, text, known_keys):
+def check_snippet(path, text, known_keys, terms=()):
     """Every finding for one shared snippet: its prose only, as it has no front matter."""
     report = PageReport(path)
-    _check_prose(report, text, 1, known_keys)
+    _check_prose(report, text, 1, known_keys, terms)
     return report
 
 
-def _check_prose(report, body, first_line, known_keys):
+def _check_prose(report, body, first_line, known_keys, terms=()):
     for unit in prose_units(body, first_line=first_line):
         if unit.nesting_cut:
             report.findings.append(finding(report.path, *unit.nesting_cut, "INPUT002", limit=MAX_NESTING))
@@ -68,6 +70,7 @@ def _check_prose(report, body, first_line, known_keys):
         report.citations += [(key, line, unit.heading) for key, line in result.keys]
         report.sentences += result.sentences
     report.findings += reading_findings(report.path, report.sentences)
+    report.findings += term_findings(report.path, report.sentences, terms)
     report.findings.sort()
     report.exemptions.sort()
 

@@ -18,8 +18,10 @@ _QUESTION_PARTICLE = re.compile(r"[吗呢][？?。]?$")
 _DIRECTION = re.compile(
     r"^(?:(?:\*\*|__)?[^：:。]{1,12}[：:](?:\*\*|__)?\s*)?"      # an optional label: "提示：", "**注意：**"
     r"(?:如果[^，。]{1,30}，|若[^，。]{1,30}，|当[^，。]{1,30}时，|在[^，。]{1,30}，)?"  # or a leading condition
-    r"(?:请|不要|别|切勿|千万不要|务必|一定要|记得|记住要|问问|询问|告诉|联系|拨打|带上|保存|写下|"
-    r"按时|每天|尽快|立即|马上|先|再|继续|避免|留意|注意观察|查看|阅读|打印|使用|选择|考虑|咨询)")
+    # Only words that cannot start a statement of fact: "每天……", "使用……的试验" and
+    # "继续……" can, so they are left out (a wrong "claim" is the safer mistake).
+    r"(?:请|不要|别|切勿|千万不要|务必|一定要|记得|记住要|问问|询问|告诉|联系|拨打|带上|写下|"
+    r"尽快|立即|马上|避免|留意|注意观察|查看|阅读|打印|咨询)")
 # "本页介绍……": the page describes itself. "见……", "参见……": a pointer.
 _SIGNPOST = re.compile(r"^(?:本页|这一页|本节|这一节|下表|下图|上图|上表|下面的?|以下|本网站|见|参见|详见)")
 # Digits that are a number, not part of a name (COVID-19, CD73, NCT02012153).
