@@ -34,7 +34,7 @@ from claimcheck.bibliography import (check_entries, check_uncited, read_bibliogr
                                     read_bibliography_for_preview)
 from claimcheck.checker import check_page, check_snippet, read_page, summary_line
 from claimcheck.findings import InputError, count_by_kind
-from claimcheck.menu import menu_paths, missing_from_menu
+from claimcheck.menu import missing_from_menu
 from claimcheck.reading import grade_limit, page_grade
 from claimcheck.sentences import remove_markers
 from claimcheck.snippets import expand_snippets, snippet_names
@@ -80,16 +80,23 @@ def on_config(config):
         except InputError as error:
             raise PluginError(str(error)) from None
     guard_on_config(config, bibliography.path)
-    _state.update(bibliography=bibliography, entries=bibliography.by_key(), root=root, reports={},
-                  bib_problems=problems, bib_findings=problems + check_entries(bibliography),
+    _state.update(bibliography=bibliography, entries=bibliography.by_key(), root=root,
+                  bib_problems=problems, entry_findings=problems + check_entries(bibliography),
                   snippet_folders=_snippet_folders(config, root),
-                  auto_appended=_auto_appended(config),
-                  snippets={}, snippet_reports={}, page_snippets={})
-    for finding in _state["bib_findings"]:
+                  auto_appended=_auto_appended(config))
+    for finding in _state["entry_findings"]:
         log.warning(finding.as_text())
     return config
 
 
+def on_pre_build(*, config):
+    """Start each build's page state afresh: a second language is a second build."""
+    _state.update(reports={}, snippets={}, snippet_reports={}, page_snippets={},
+                  bib_findings=list(_state["entry_findings"]))
+
+
+# After mkdocs-static-i18n (-100) has chosen the files of the language being built.
+@event_priority(-150)
 def on_files(files, *, config):
     """Check every page, and every snippet the pages use, once, before any page is rendered,
     so the Sources page knows every citation."""
@@ -110,6 +117,8 @@ def on_files(files, *, config):
     return files
 
 
+# After mkdocs-static-i18n (-100) has made the menu of the language being built.
+@event_priority(-150)
 def on_nav(nav, *, config, files):
     """NAV001 on each page that is built but missing from the menu, shown in its preview box."""
     if config.nav is None:
@@ -117,7 +126,8 @@ def on_nav(nav, *, config, files):
     pages = {file.src_uri: _title(file.src_uri) for file in files.documentation_pages()
              if file.inclusion.is_in_nav() and file.src_uri in _state["reports"]}
     folder = os.path.relpath(config.docs_dir, _state["root"])
-    for problem in missing_from_menu(pages, menu_paths(config.nav), folder):
+    in_menu = {page.file.src_uri for page in nav.pages}
+    for problem in missing_from_menu(pages, in_menu, folder):
         # Logged with the page's other findings, when the page is rendered.
         src_uri = os.path.relpath(problem.path, folder).replace(os.sep, "/")
         _state["reports"][src_uri].findings.append(problem)

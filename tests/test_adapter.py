@@ -171,6 +171,7 @@ def test_unused_entry_is_logged_as_bib005(fixture_site, tmp_path, caplog):
                                   bib_file=bib)
     config = load(config_file)
     config = config.plugins.on_config(config)
+    config.plugins.on_pre_build(config=config)
     config.plugins.on_files(get_files(config), config=config)
     (expected,) = check_uncited(read_bibliography(str(bib), display_path="refs.bib"), {"smith2020example"})
     assert claims_messages(caplog) == [f"claims: {expected.as_text()}"]
