@@ -646,7 +646,9 @@ RULES = (
          passing=(Example("这种排斥反应（rejection）可以用药物控制[@smith2020example]。",
                           "The English in brackets after the Chinese word is allowed."),
                   Example("Rejection can be treated [@smith2020example].",
-                          "English sentences are not checked for Chinese words."))),
+                          "English sentences are not checked for Chinese words."),
+                  # Part of a name, such as the project msc-tolerance, is not a term.
+                  "本网站的项目名为msc-tolerance[@smith2020example]。")),
     Rule("NAV001", "page-not-in-menu",
          "A page that is not in the menu is still published, but readers cannot find it, and the preview "
          "looks normal.",

@@ -72,7 +72,8 @@ def _english_left(plain, term):
     english = term.english
     if not english:
         return
-    for match in re.finditer(rf"(?<![A-Za-z]){re.escape(english)}(?![A-Za-z])", plain, re.I):
+    # Not inside a name such as msc-tolerance or restarrt.org.
+    for match in re.finditer(rf"(?<![\w./-]){re.escape(english)}(?![\w./-])", plain, re.I):
         # 排斥反应（rejection）: the English in brackets after the Chinese term is fine.
         if plain[:match.start()].rstrip().endswith(("（", "(")):
             continue
