@@ -35,6 +35,9 @@ from claimcheck.bibliography import (check_entries, check_uncited, read_bibliogr
 from claimcheck.checker import check_page, check_snippet, read_page, summary_line
 from claimcheck.findings import InputError, count_by_kind
 from claimcheck.menu import missing_from_menu
+from claimcheck.terminology import read_terms
+from claimcheck.translation import english_path, missing_counterparts, parity_findings
+from i18n_bridge import AFTER_I18N, TRANSLATED_SUFFIX, current_language, has_translations
 from claimcheck.reading import grade_limit, page_grade
 from claimcheck.sentences import remove_markers
 from claimcheck.snippets import expand_snippets, snippet_names
@@ -43,6 +46,7 @@ from sources_page import PLACEHOLDER, sources_markdown
 log = get_plugin_logger("claims")
 
 REPORT_FILE = "claims-report.json"
+TERMINOLOGY_FILE = "terminology.yml"
 _ATTRIBUTE_LIST = re.compile(r"\s*\{:?([^{}]*)\}\s*$")
 HOOKS_FOLDER = os.path.dirname(os.path.abspath(__file__))
 RESTART_ADVICE = ("Editing a file in hooks/ needs a restart: stop `make serve` (Ctrl+C) and run it again, "
@@ -83,7 +87,7 @@ def on_config(config):
     _state.update(bibliography=bibliography, entries=bibliography.by_key(), root=root,
                   bib_problems=problems, entry_findings=problems + check_entries(bibliography),
                   snippet_folders=_snippet_folders(config, root),
-                  auto_appended=_auto_appended(config))
+                  auto_appended=_auto_appended(config), terms=_terms(root))
     for finding in _state["entry_findings"]:
         log.warning(finding.as_text())
     return config
@@ -95,8 +99,8 @@ def on_pre_build(*, config):
                   bib_findings=list(_state["entry_findings"]))
 
 
-# After mkdocs-static-i18n (-100) has chosen the files of the language being built.
-@event_priority(-150)
+# After mkdocs-static-i18n has chosen the files of the language being built.
+@event_priority(AFTER_I18N)
 def on_files(files, *, config):
     """Check every page, and every snippet the pages use, once, before any page is rendered,
     so the Sources page knows every citation."""
@@ -106,9 +110,12 @@ def on_files(files, *, config):
     for file in files.documentation_pages():
         source = file.content_string
         path = _display_path(file.abs_src_path)
-        _state["reports"][file.src_uri] = check_page(path, source, known_keys, today, available)
+        _state["reports"][file.src_uri] = check_page(path, source, known_keys, today, available,
+                                                     _state["terms"])
         _state["page_snippets"][file.src_uri] = snippet_names(source) if available is not None else []
     _check_snippets(known_keys, available or {})
+    if has_translations(config):
+        _check_translations(files, config, available or {})
     cited = {key for report in _all_reports() for key, _, _ in report.citations}
     uncited = check_uncited(_state["bibliography"], cited)
     _state["bib_findings"] = _state["bib_findings"] + uncited
@@ -117,8 +124,8 @@ def on_files(files, *, config):
     return files
 
 
-# After mkdocs-static-i18n (-100) has made the menu of the language being built.
-@event_priority(-150)
+# After mkdocs-static-i18n has made the menu of the language being built.
+@event_priority(AFTER_I18N)
 def on_nav(nav, *, config, files):
     """NAV001 on each page that is built but missing from the menu, shown in its preview box."""
     if config.nav is None:
@@ -190,6 +197,37 @@ def on_post_build(*, config):
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+def _terms(root):
+    """The terms of terminology.yml beside mkdocs.yml, checked in every Chinese sentence."""
+    path = os.path.join(root, TERMINOLOGY_FILE)
+    return read_terms(path) if os.path.isfile(path) else []
+
+
+def _check_translations(files, config, available):
+    """PARITY001–003 on each Chinese page (and shared text) of this build; PARITY004 once, in
+    the English build, over every page of both languages."""
+    for file in files.documentation_pages():
+        if file.src_uri.endswith(TRANSLATED_SUFFIX):
+            english = english_path(file.abs_src_path)
+            if os.path.isfile(english):
+                with open(english, encoding="utf-8") as handle:
+                    _state["reports"][file.src_uri].findings += parity_findings(
+                        _display_path(file.abs_src_path), file.content_string, handle.read())
+    for name, path in available.items():
+        report = _state["snippet_reports"].get(name)
+        if name.endswith(TRANSLATED_SUFFIX) and report is not None and os.path.isfile(english_path(path)):
+            with open(english_path(path), encoding="utf-8") as handle, open(path, encoding="utf-8") as own:
+                found = parity_findings(report.path, own.read(), handle.read())
+            report.findings += found
+            for problem in found:
+                log.warning(problem.as_text())
+    if current_language(config) == "en":
+        pages = glob.glob(os.path.join(config.docs_dir, "**", "*.md"), recursive=True)
+        for problem in missing_counterparts(sorted(_display_path(path) for path in pages)):
+            log.warning(problem.as_text())
+            _state["bib_findings"].append(problem)  # site-wide: counted once in the summary
+
 
 def _report_location(config):
     """Where an editor can open the report: in the preview, its address; after a build, its path."""
@@ -280,7 +318,7 @@ def _check_snippets(known_keys, available):
         if problem:
             log.warning(problem.as_text())
             continue  # left out of the pages; the warning stops a strict build
-        report = check_snippet(_display_path(available[name]), text, known_keys)
+        report = check_snippet(_display_path(available[name]), text, known_keys, _state["terms"])
         _state["snippet_reports"][name] = report
         # Pages show the snippet with its bad citations disarmed at their own positions.
         _state["snippets"][name] = disarm_citations(text, report.findings)

@@ -21,6 +21,8 @@ from claimcheck.checker import check_page  # noqa: E402
 from claimcheck.findings import InputError  # noqa: E402
 from claimcheck.menu import menu_paths, missing_from_menu  # noqa: E402
 from claimcheck.terminology import read_terms  # noqa: E402
+from claimcheck.translation import missing_counterparts, parity_findings  # noqa: E402
+from claimcheck.catalogue import TRANSLATION_SPLIT  # noqa: E402
 from claimcheck.sentences import hide_non_prose, remove_markers, split_sentences  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -45,6 +47,11 @@ def codes_for(rule, example):
         # A site with two pages; the example is the `nav:` list of its mkdocs.yml.
         menu = menu_paths(yaml.safe_load(example)["nav"])
         return {f.code for f in missing_from_menu({"index.md": "Home", "new-page.md": "A new page"}, menu)}
+    if rule.code == "PARITY004":
+        return {f.code for f in missing_counterparts(example.split())}
+    if rule.code.startswith("PARITY"):
+        english, chinese = example.split(TRANSLATION_SPLIT + "\n")
+        return {f.code for f in parity_findings("docs/t.zh.md", chinese, english)}
     if rule.code.startswith("TERM"):
         terms = read_terms(ROOT / "terminology.yml")
         return {f.code for f in check_page("docs/t.zh.md", FRONT + example, KEYS, TODAY, terms=terms).findings}

@@ -85,3 +85,8 @@ def test_page_grade_is_none_for_too_little_text_and_a_number_otherwise():
     assert reading.page_grade([(1, 1, HARD, HARD)]) is None
     sentences = [(1, 1, part, part) for part in (EASY + " " + EASY).split(". ")]
     assert reading.page_grade(sentences) == pytest.approx(reading.grade([s[3] for s in sentences]))
+
+
+def test_a_chinese_page_gets_no_english_reading_grade():
+    sentences = [(1, 1, text, text) for text in ["这是一个很长的句子（with some English words in brackets here）。"] * 30]
+    assert reading.page_grade(sentences) is None

@@ -68,6 +68,15 @@ def _entry(extra="doi = {10.1000/x1}"):
     return _ENTRY.format(extra=extra)
 
 
+TRANSLATION_SPLIT = "<!-- translation -->"
+
+
+def _pair(english, chinese, zh_reviewed="2026-11-26"):
+    """An example for the PARITY rules: an English page, the split line, its Chinese page."""
+    return (_page() + english + TRANSLATION_SPLIT + "\n"
+            + _page(last_reviewed=zh_reviewed) + chinese)
+
+
 def _page(last_reviewed="2026-11-26", next_review="2027-11-26", evidence_checked="2026-11-26",
           title="A page", description="About a page."):
     """A small page whose front matter has these values; None leaves a line out."""
@@ -647,8 +656,64 @@ RULES = (
                           "The English in brackets after the Chinese word is allowed."),
                   Example("Rejection can be treated [@smith2020example].",
                           "English sentences are not checked for Chinese words."),
+                  "逝世后器官捐献者（deceased donor）是指去世后捐献器官的人[@smith2020example]。",
                   # Part of a name, such as the project msc-tolerance, is not a term.
                   "本网站的项目名为msc-tolerance[@smith2020example]。")),
+    # Examples of the PARITY rules: the English page, the line TRANSLATION_SPLIT, then its
+    # Chinese page; for PARITY004, the pages that exist, one path per line.
+    Rule("PARITY001", "citations-differ",
+         "A translated page must rest on the same sources as its English page. If a citation is added, "
+         "dropped or moved in one language only, the two pages no longer say the same thing.",
+         "Give the Chinese section the same citations, in the same order, as the same section of the "
+         "English page, each at the end of the sentence that says the same thing.",
+         message={
+             "keys": "In the section “{section}”, this page cites {zh}, but the English page cites {en}. "
+                     "Make the citations and their order the same as on the English page.",
+             "sections": "This page has {zh} sections (## headings), but the English page has {en}. Give it "
+                         "the same sections, in the same order.",
+         },
+         flagged=(Example(_pair("MSCs come from bone marrow [@smith2020example].\n",
+                                "间充质基质细胞来自骨髓。\n"),
+                          "The English page, then the Chinese page: the Chinese sentence lost its citation."),
+                  _pair("## Facts\n\nMSCs come from bone marrow [@smith2020example].\n",
+                        "## 事实\n\n## 更多\n\n间充质基质细胞来自骨髓[@smith2020example]。\n")),
+         passing=(Example(_pair("## Facts\n\nMSCs come from bone marrow [@smith2020example].\n",
+                                "## 事实\n\n间充质基质细胞来自骨髓[@smith2020example]。\n"),
+                          "The same section cites the same source."),)),
+    Rule("PARITY002", "box-missing",
+         "The shared safety box (\"Do not stop your medicines\") and the help box must appear on every "
+         "translated page whose English page has them: readers of either language need them.",
+         "Add the shared box's line to the Chinese page where the English page has it, with the Chinese "
+         "file name: `--8<-- \"safety-box.zh.md\"`.",
+         message="The English page shows the shared box {english}, but this page does not show {box}. Add "
+                 "the line `--8<-- \"{box}\"` where the English page has its box.",
+         flagged=(Example(_pair('--8<-- "safety-box.md"\n', "请不要自行停药。\n"),
+                          "The Chinese page has no shared safety box."),),
+         passing=(Example(_pair('--8<-- "safety-box.md"\n', '--8<-- "safety-box.zh.md"\n'),
+                          "The Chinese page shows the Chinese safety box."),)),
+    Rule("PARITY003", "translation-out-of-date",
+         "When the English page is reviewed after its translation, the translation may not say what the "
+         "English page now says.",
+         "Compare the Chinese page with the English page as it is now, change what differs, then set its "
+         "`last_reviewed` to the day you did so.",
+         message="Translation out of date: this page was last reviewed on {zh}, but the English page on {en}. "
+                 "Bring it up to date with the English page, then change `last_reviewed` on this line.",
+         flagged=(Example(_pair("Ask your team.\n", "请咨询您的团队。\n", zh_reviewed="2026-11-20"),
+                          "The Chinese page was reviewed before the English page."),),
+         passing=(Example(_pair("Ask your team.\n", "请咨询您的团队。\n"),
+                          "Both were reviewed on the same day."),)),
+    Rule("PARITY004", "missing-counterpart",
+         "Every English page has its Chinese page and every Chinese page its English page, so readers can "
+         "switch language on any page and the two editions never drift apart.",
+         "Create the missing page (name.zh.md beside name.md), or remove the page that has no English original.",
+         message={
+             "no-translation": "This page has no Chinese translation. Create {other}.",
+             "no-english": "This Chinese page has no English page. Create {other}, or remove this page.",
+         },
+         flagged=(Example("docs/index.md\ndocs/case/index.md\ndocs/index.zh.md\n",
+                          "The pages that exist: the case page has no Chinese page."),
+                  "docs/index.md\ndocs/index.zh.md\ndocs/extra.zh.md\n"),
+         passing=(Example("docs/index.md\ndocs/index.zh.md\n", "Each page has its counterpart."),)),
     Rule("NAV001", "page-not-in-menu",
          "A page that is not in the menu is still published, but readers cannot find it, and the preview "
          "looks normal.",

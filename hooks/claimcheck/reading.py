@@ -13,6 +13,7 @@ and table row, without headings, code, link addresses or citations.
 import re
 from functools import lru_cache
 
+from .chinese import has_han
 from .findings import finding
 
 MAX_GRADE = 8
@@ -44,7 +45,9 @@ def reading_findings(path, sentences):
 
 def page_grade(sentences):
     """The grade of (line, column, text, plain) sentences, or None for too little text to judge."""
-    plain = [sentence[3] for sentence in sentences]
+    # Flesch–Kincaid measures English only: Chinese sentences (and the English glosses
+    # inside them) are left out, so a Chinese page has no grade here.
+    plain = [sentence[3] for sentence in sentences if not has_han(sentence[3])]
     if not _has_words(plain, MIN_WORDS):
         return None
     return grade(plain)

@@ -74,8 +74,9 @@ def _english_left(plain, term):
         return
     # Not inside a name such as msc-tolerance or restarrt.org.
     for match in re.finditer(rf"(?<![\w./-]){re.escape(english)}(?![\w./-])", plain, re.I):
-        # 排斥反应（rejection）: the English in brackets after the Chinese term is fine.
-        if plain[:match.start()].rstrip().endswith(("（", "(")):
+        # 排斥反应（rejection）, 操作性耐受（operational tolerance）: English in brackets is a gloss.
+        before = plain[:match.start()]
+        if before.count("（") > before.count("）") or before.count("(") > before.count(")"):
             continue
         yield match.start(), match.group(0)
 

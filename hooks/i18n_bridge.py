@@ -1,0 +1,31 @@
+"""Every point where our build hooks depend on mkdocs-static-i18n 1.3.1, in one place.
+
+1. Event priorities. The plugin picks the files and makes the menu of the
+   language being built in on_files and on_nav at priority -100. Our events
+   that must see that language's pages run after it, at AFTER_I18N (-150).
+2. One build per language. The plugin builds the default language, then, in
+   its on_post_build, builds each other language again with the same config;
+   on_config is not sent again, on_pre_build is. So page state is reset in
+   on_pre_build.
+3. Its settings. It is registered as `i18n` (PLUGIN_NAME), with
+   `docs_structure: suffix` (a Chinese page is page.zh.md beside page.md) and
+   a list of `languages`; `current_language` names the one being built.
+tests/test_i18n_bridge.py pins each point.
+"""
+
+PLUGIN_NAME = "i18n"
+I18N_PRIORITY = -100
+AFTER_I18N = -150
+TRANSLATED_SUFFIX = ".zh.md"
+
+
+def has_translations(config):
+    """Whether the site is built in more than one language (the plugin is set up with zh)."""
+    plugin = config.plugins.get(PLUGIN_NAME)
+    return plugin is not None and any(language.locale == "zh" for language in plugin.config.languages)
+
+
+def current_language(config):
+    """The locale being built ("en", "zh"), or "en" when the site has one language."""
+    plugin = config.plugins.get(PLUGIN_NAME)
+    return (getattr(plugin, "current_language", None) or "en") if plugin else "en"
