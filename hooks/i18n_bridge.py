@@ -7,7 +7,13 @@
    its on_post_build, builds each other language again with the same config;
    on_config is not sent again, on_pre_build is. So page state is reset in
    on_pre_build.
-3. Its settings. It is registered as `i18n` (PLUGIN_NAME), with
+3. Its on_page_markdown runs at priority 50 and changes a translated page's
+   Markdown, so our on_page_markdown, which finds each finding by its line in
+   the page as written, runs before it, at BEFORE_I18N_PAGE (60).
+   It also rejoins the lines without the final newline, so a page that ends
+   with a table would run into the reference list mkdocs-bibtex appends;
+   with_room_after ends the page with a blank line that survives it.
+4. Its settings. It is registered as `i18n` (PLUGIN_NAME), with
    `docs_structure: suffix` (a Chinese page is page.zh.md beside page.md) and
    a list of `languages`; `current_language` names the one being built.
 tests/test_i18n_bridge.py pins each point.
@@ -16,6 +22,8 @@ tests/test_i18n_bridge.py pins each point.
 PLUGIN_NAME = "i18n"
 I18N_PRIORITY = -100
 AFTER_I18N = -150
+I18N_PAGE_PRIORITY = 50
+BEFORE_I18N_PAGE = 60
 TRANSLATED_SUFFIX = ".zh.md"
 
 
@@ -29,3 +37,8 @@ def current_language(config):
     """The locale being built ("en", "zh"), or "en" when the site has one language."""
     plugin = config.plugins.get(PLUGIN_NAME)
     return (getattr(plugin, "current_language", None) or "en") if plugin else "en"
+
+
+def with_room_after(markdown):
+    """The page ending in one blank line, which the plugin's rejoining leaves as a final newline."""
+    return markdown.rstrip("\n") + "\n\n"

@@ -37,7 +37,8 @@ from claimcheck.findings import InputError, count_by_kind
 from claimcheck.menu import missing_from_menu
 from claimcheck.terminology import read_terms
 from claimcheck.translation import english_path, missing_counterparts, parity_findings
-from i18n_bridge import AFTER_I18N, TRANSLATED_SUFFIX, current_language, has_translations
+from i18n_bridge import (AFTER_I18N, BEFORE_I18N_PAGE, TRANSLATED_SUFFIX, current_language, has_translations,
+                         with_room_after)
 from claimcheck.reading import grade_limit, page_grade
 from claimcheck.sentences import remove_markers
 from claimcheck.snippets import expand_snippets, snippet_names
@@ -65,6 +66,7 @@ def on_startup(*, command, dirty):
     # Editors' notices appear only in `mkdocs serve`, never in a built site.
     _state["serving"] = command == "serve"
     _state["hook_files"] = _hook_file_times()
+    _state["hooks_edited"] = False
 
 
 # Before mkdocs-bibtex reads the bibliography and rewrites [@key], so a broken
@@ -142,8 +144,9 @@ def on_nav(nav, *, config, files):
 
 
 # Before mkdocs-bibtex, so it sees the raw [@key] citations of the page and of
-# the snippets inserted here.
-@event_priority(BEFORE_BIBTEX)
+# the snippets inserted here, and before mkdocs-static-i18n, so it sees the page
+# as written, where each finding's line is.
+@event_priority(max(BEFORE_BIBTEX, BEFORE_I18N_PAGE))
 def on_page_markdown(markdown, *, page, config, files):
     report = _state["reports"].get(page.file.src_uri)
     first_line = _first_line(page.file.content_string, markdown)
@@ -164,7 +167,7 @@ def on_page_markdown(markdown, *, page, config, files):
             markdown = _with_notice(markdown, _notice(shown, report.path))
     if PLACEHOLDER in markdown:
         markdown = markdown.replace(PLACEHOLDER, _sources_list(page, files))
-    return remove_markers(markdown)
+    return with_room_after(remove_markers(markdown))
 
 
 def on_page_content(html_text, *, page, config, files):
@@ -266,6 +269,8 @@ def _warn_about_edited_hooks():
     for path in changed:
         log.warning(f"{os.path.relpath(path, os.path.dirname(HOOKS_FOLDER))} changed. {RESTART_ADVICE}")
     _state["hook_files"] = now
+    # From now on every preview box says so too; until then it would only puzzle an editor.
+    _state["hooks_edited"] = _state.get("hooks_edited", False) or bool(changed)
 
 
 def _first_line(source, markdown):
@@ -375,7 +380,8 @@ def _notice(findings, page_path):
     box = (f'<div class="claims-notice" role="alert">\n<p><strong>{len(findings)} problem'
            f'{"s" if len(findings) != 1 else ""} to fix on this page</strong> (shown only in preview; '
            f'see CONTRIBUTING.md, “What the checks mean”).</p>\n<ul>\n{items}\n</ul>\n'
-           f'<p>{_with_code(html.escape(RESTART_ADVICE))}</p>\n</div>')
+           + (f'<p>{_with_code(html.escape(RESTART_ADVICE))}</p>\n' if _state.get("hooks_edited") else "")
+           + '</div>')
     return escape_citation_syntax(box)  # so the citation plugin leaves "[@key]" in the advice alone
 
 

@@ -89,11 +89,13 @@ def real_site_config(folder, extra=None):
     return config_file
 
 
-def fixture_config(docs_dir, nav=None):
+def fixture_config(docs_dir, nav=None, languages=False):
     """The real mkdocs.yml, pointed at another docs folder.
 
     Fixture sites use the site's real theme, plugins, hooks and bibliography,
-    so a fixture that fails proves the real build would fail too.
+    so a fixture that fails proves the real build would fail too. Without
+    `languages` they are built in English only (no mkdocs-static-i18n), so a
+    fixture page needs no Chinese page.
     """
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
         config = yaml.load(handle, Loader=get_yaml_loader())  # resolves !ENV
@@ -106,6 +108,9 @@ def fixture_config(docs_dir, nav=None):
         if isinstance(extension, dict) and "pymdownx.snippets" in extension:
             extension["pymdownx.snippets"]["base_path"] = [str(ROOT / "includes")]
     config["nav"] = nav or [{"Home": "index.md"}]
+    if not languages:
+        config["plugins"] = [plugin for plugin in config["plugins"]
+                             if not (isinstance(plugin, dict) and "i18n" in plugin)]
     return config
 
 
@@ -113,7 +118,7 @@ def fixture_config(docs_dir, nav=None):
 def fixture_site(tmp_path):
     """Write a small site from {relative path: text}; returns (config file, site dir)."""
 
-    def write(pages, nav=None, bib_file=None, redirects=None, includes=None, auto_append=()):
+    def write(pages, nav=None, bib_file=None, redirects=None, includes=None, auto_append=(), languages=False):
         """`includes`, if given, is {file name: text} for the site's own includes folder,
         and `auto_append` names those of its files added to the end of every page."""
         docs = tmp_path / "docs"
@@ -121,7 +126,7 @@ def fixture_site(tmp_path):
             target = docs / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        config = fixture_config(docs, nav)
+        config = fixture_config(docs, nav, languages)
         if includes is not None:
             _use_own_includes(config, tmp_path / "includes", includes, auto_append)
         for plugin in config["plugins"]:

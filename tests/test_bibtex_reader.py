@@ -127,3 +127,11 @@ def test_an_unclosed_entry_followed_by_comment_lines_is_located_at_the_entry():
     assert str(error.value) == ("refs.bib:1:1: BIB001 unreadable-bibliography The entry `first2020` is missing its closing "
                        "`}`: add it on a line of its own after the entry's last field (line 4), before the next "
                        "entry (line 7).")
+
+
+def test_the_last_entry_left_open_is_located_at_the_entry():
+    text = "@misc{first2020,\n  title = {One},\n  year = {2020},\n  url = {https://example.org/1}\n"
+    with pytest.raises(InputError) as error:
+        parse_bibtex("refs.bib", text)
+    assert str(error.value) == ("refs.bib:1:1: BIB001 unreadable-bibliography The entry `first2020` is missing its "
+                                "closing `}`: add it on a line of its own after the entry's last field (line 4).")

@@ -482,7 +482,7 @@ def test_a_number_needs_a_citation_whatever_the_opening_words(sentence):
     assert only_finding(sentence + "\n").code == "CLAIM002"
 
 
-@pytest.mark.parametrize("sentence", ["Take 2 tablets each morning.", "Ring 999 if you cannot breathe."])
+@pytest.mark.parametrize("sentence", ["Walk for 10 minutes each day.", "Ring 999 if you cannot breathe."])
 def test_directions_with_numbers_stay_directions(sentence):
     assert page_codes(sentence + "\n") == set()
 
@@ -561,3 +561,9 @@ def test_review_window_message_points_at_the_line_to_change_and_names_the_other(
                                       "继续服药的患者排斥反应更少。"])
 def test_a_chinese_fact_that_opens_like_advice_is_still_a_claim(sentence):
     assert only_finding(sentence + "\n").code == "CLAIM001"
+
+
+@pytest.mark.parametrize("sentence", ["Take 2 tablets each morning.", "Take 5 mg of tacrolimus twice a day.",
+                                      "请每天服用两片他克莫司。"])
+def test_a_medicine_dose_needs_a_source_even_as_advice(sentence):
+    assert only_finding(sentence + "\n").code == "CLAIM002"

@@ -34,7 +34,9 @@ NOT_SCORED = {"about/sources/index.html", "404.html"}
 
 
 def content_pages(site):
-    return sorted(p for p in Path(site).rglob("*.html") if p.relative_to(site).as_posix() != "404.html")
+    """The English pages: Flesch–Kincaid grades English only (the Chinese edition has its own measures)."""
+    return sorted(p for p in Path(site).rglob("*.html")
+                  if p.relative_to(site).as_posix() != "404.html" and p.relative_to(site).parts[0] != "zh")
 
 
 def source_grade(site, html_name):

@@ -18,6 +18,7 @@ import datetime
 import html as html_module
 import re
 import sys
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Comment, NavigableString
@@ -85,14 +86,20 @@ def examined_by_checker(page_path, includes, known_keys):
     return "\n".join(examined_words(unit) for report in reports for unit in report.examined)
 
 
+def built_folder(relative):
+    """case/index.md -> case; glossary.md -> glossary; a Chinese page (.zh.md) under zh/."""
+    language = Path("zh") if relative.name.endswith(".zh.md") else Path()
+    name = relative.name.removesuffix(".zh.md").removesuffix(".md")
+    return language / (relative.parent if name == "index" else relative.parent / name)
+
+
 def unexamined_text(docs, includes, site, bib_file):
     """{page: [reader-visible text that no examined unit contains]} for every page of a built site."""
     keys = set(read_bibliography(bib_file).by_key())
     missed = {}
     for page in sorted(docs.rglob("*.md")):
         relative = page.relative_to(docs)
-        built = relative.parent if relative.name == "index.md" else relative.with_suffix("")
-        page_html = (site / built / "index.html").read_text(encoding="utf-8")
+        page_html = (site / built_folder(relative) / "index.html").read_text(encoding="utf-8")
         pool = "\n" + examined_by_checker(page, includes, keys) + "\n"
         gaps = [text for text in prose_blocks(page_html, keys)
                 if not re.search(r"(?:^|\s)" + re.escape(text) + r"(?:\s|$)", pool, re.M)]

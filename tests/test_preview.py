@@ -6,6 +6,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
@@ -90,10 +91,15 @@ def test_preview_keeps_serving_and_locates_a_broken_refs_bib(tmp_path):
     server = subprocess.Popen([*SERVE, "-f", str(site / "mkdocs.yml"), "--port", str(first_port)], cwd=site,
                               env=dict(build_env(), TMPDIR=str(tmp_path)), stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True)
+    lines = []
+    reader = threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True)
     try:
         address = _address_from(server)
+        reader.start()  # keeps the pipe drained, so the server never blocks on a full log
         page = address + "case/"
-        _wait_for(lambda: "Casiraghi" in get(page), seconds=60)
+        # Both languages built once, the server waiting for edits.
+        _wait_for(lambda: any("Serving on" in line for line in lines), seconds=90)
+        _wait_for(lambda: "Casiraghi" in get(page), seconds=10)
         # Break refs.bib as an editor might: drop the closing brace of the first entry.
         text = (site / "refs.bib").read_text(encoding="utf-8")
         first = text.index("@")
@@ -108,7 +114,9 @@ def test_preview_keeps_serving_and_locates_a_broken_refs_bib(tmp_path):
         assert "is missing its closing" in html
     finally:
         server.send_signal(signal.SIGINT)
-        output, _ = server.communicate(timeout=20)
+        server.wait(timeout=20)
+        reader.join(timeout=5)
+    output = "".join(lines)
     assert "Traceback" not in output
     assert "Preview stopped." in output
 
@@ -132,3 +140,14 @@ def _wait_for(get_value, seconds):
             return value
         time.sleep(0.2)
     pytest.fail(f"not ready within {seconds} s")
+
+
+def test_check_names_the_line_of_a_broken_mkdocs_yml_in_plain_words():
+    stderr = ("Error: MkDocs encountered an error parsing the configuration file: while scanning for the next token\n"
+              "found character '\\t' that cannot start any token\n"
+              f'  in "{ROOT / "mkdocs.yml"}", line 89, column 1\n')
+    assert check.settings_problem(stderr) == (
+        "mkdocs.yml:89:1: the settings file cannot be read (while scanning for the next token found character "
+        "'\\t' that cannot start any token). Indent with spaces, never a Tab, and line this line up with the "
+        "lines around it.")
+    assert check.settings_problem("ERROR - something else") == ""

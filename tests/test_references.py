@@ -182,3 +182,11 @@ def test_a_title_keeps_its_capitals_without_braces(fixture_site, tmp_path):
     assert strict_build(config, site).returncode == 0
     reference = soup_of(site, "").select_one('li[id="fn:smith2020example"]').get_text(" ", strip=True)
     assert "The KDIGO guideline for MSCs in Italy." in reference
+
+
+def test_no_page_of_either_language_shows_a_raw_footnote_mark(built_site):
+    # mkdocs-static-i18n rejoins a page's lines without the final newline; a page that
+    # ends with a table (the glossary) then showed "[^key]" marks instead of references.
+    raw = [str(path.relative_to(built_site)) for path in sorted(Path(built_site).rglob("index.html"))
+           if "[^" in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article").get_text()]
+    assert raw == []

@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # "WARNING -  claims: docs/x.md:3:1: CLAIM001 ..." -> "docs/x.md:3:1: CLAIM001 ..."
 LOG_PREFIX = re.compile(r"^(?:WARNING|ERROR)\s+-\s+(?:claims: )?")
 FAILED_TEST = re.compile(r"^FAILED (\S+)")
+# How PyYAML names the place of a mistake: in "/path/mkdocs.yml", line 89, column 1
+SETTINGS_PLACE = re.compile(r'in "([^"]+)", line (\d+), column (\d+)')
 
 
 def build_problems():
@@ -31,8 +33,24 @@ def build_problems():
     # "Aborted with N warnings in strict mode!" restates the lines above it.
     problems = [line for line in problems if not line.startswith("Aborted with")]
     if result.returncode and not problems:
-        problems = [result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "The build failed."]
+        problems = [settings_problem(result.stderr) or _last_line(result.stderr)]
     return problems
+
+
+def settings_problem(stderr):
+    """mkdocs.yml that cannot be read, as one located line in plain words, or ""."""
+    place = SETTINGS_PLACE.search(stderr)
+    if "parsing the configuration file" not in stderr or not place:
+        return ""
+    reason = stderr.split("configuration file:", 1)[1].split(" in \"", 1)[0]
+    reason = " ".join(line.strip() for line in reason.splitlines() if line.strip())
+    return (f"{os.path.relpath(place.group(1), ROOT)}:{place.group(2)}:{place.group(3)}: the settings file "
+            f"cannot be read ({reason}). Indent with spaces, never a Tab, and line this line up with the "
+            f"lines around it.")
+
+
+def _last_line(stderr):
+    return stderr.strip().splitlines()[-1] if stderr.strip() else "The build failed."
 
 
 def failed_site_tests():

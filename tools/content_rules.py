@@ -20,9 +20,11 @@ from claimcheck.sentences import split_sentences  # noqa: E402
 NEWS_KIND = "news report"
 PRESS_KEY = "zhongshan_press"
 # Sentences that report what the news said must cite a news report.
-_SAYS_WHAT_NEWS_SAID = re.compile(r"^\W*News reports\b|reported in the news|news reports? said", re.I)
-# Sentences that mention the news or the press at all may cite the press article.
-_MENTIONS_NEWS = re.compile(r"\bnews\b|\bpress\b|\bnewspapers?\b", re.I)
+_SAYS_WHAT_NEWS_SAID = re.compile(r"^\W*News reports\b|reported in the news|news reports? said|^\W*据新闻报道|"
+                                  r"新闻报道(?:说|称)", re.I)
+# Sentences that mention the news or the press at all may cite the press article
+# (in Chinese: 新闻, 报道, 报纸, 媒体).
+_MENTIONS_NEWS = re.compile(r"\bnews\b|\bpress\b|\bnewspapers?\b|新闻|报道|报纸|媒体", re.I)
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fifteen": 15,

@@ -50,6 +50,8 @@ MONTHS = {"jan": "January", "feb": "February", "mar": "March", "apr": "April", "
 # BibTeX's rule for a name (an @string name used as a value): no digit first, none of these.
 MACRO_NAME = r'[^\s\d"#%\'(),={}][^\s"#%\'(),={}]*'
 REQUIRED = ("title", "year")
+# CONTRIBUTING.md's made-up entries all have keys starting so (tests/test_contributing.py).
+EXAMPLE_KEY_START = "example"
 REQUIRED_FOR_ARTICLES = ("author", "journal")
 LOCATORS = ("doi", "pmid", "url")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -269,8 +271,10 @@ class _Reader:
             # fields to the entry's own closing brace. The brace is missing there.
             self.fail(name_pos, "value-runs-on", name=name, key=entry.key)
         last_field = max(entry.field_lines.values(), default=entry.line)
-        self.fail(entry.span[0], "entry-not-closed", key=entry.key, closer=closer,
-                  last_line=last_field, next_line=self.line_at(next_entry.end() - 1))
+        if next_entry.group(0).endswith("@"):
+            self.fail(entry.span[0], "entry-not-closed", key=entry.key, closer=closer,
+                      last_line=last_field, next_line=self.line_at(next_entry.end() - 1))
+        self.fail(entry.span[0], "last-entry-not-closed", key=entry.key, closer=closer, last_line=last_field)
 
     def _macro(self, at, closer):
         """Read `@string{name = value}` and remember what the name stands for."""
@@ -339,7 +343,7 @@ class _Unreadable(InputError):
 # A line inside a value that looks like the start of another field: "  journal = {".
 _SWALLOWED_FIELD = re.compile(r"\n[ \t]*[A-Za-z][\w-]*[ \t]*=")
 # What follows an entry that was never closed: maybe comment lines, then the next entry.
-_NEXT_ENTRY = re.compile(r"(?:[ \t]*%[^\n]*\n|\s)*@")
+_NEXT_ENTRY = re.compile(r"(?:[ \t]*%[^\n]*\n|\s)*(?:@|\Z)")
 _ENTRY_START = re.compile(r"^[ \t]*@", re.M)
 
 
@@ -387,6 +391,8 @@ def check_entries(bibliography):
         where = (bibliography.path, entry.line, 1)
         if not SAFE_KEY.match(entry.key):
             findings.append(finding(*where, "BIB007", key=entry.key))
+        if entry.key.lower().startswith(EXAMPLE_KEY_START):
+            findings.append(finding(*where, "BIB009", key=entry.key))
         first = seen.setdefault(entry.key.lower(), entry)
         if first is not entry:
             findings.append(finding(*where, "BIB002", key=entry.key, first_line=first.line))

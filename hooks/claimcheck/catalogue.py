@@ -228,15 +228,18 @@ RULES = (
          "\"- enough for the whole trip, plus 3 extra days\".\n"
          "- Digits that are part of a name (COVID-19, CD73, NCT02012153) and footnote marks such as `[^1]`.",
          message="This sentence has a number, so it needs its own citation: add [@key] before its full stop.",
-         flagged=(# Chinese numerals with a measure word (例, 名, 个月, 天, 年, 倍, 分之) are numbers too.
+         flagged=(Example("Take 5 mg of tacrolimus twice a day.",
+                          "A medicine dose needs a source even when it is written as advice."),
+                  "请每天服用两片他克莫司。",
+                  # Chinese numerals with a measure word (例, 名, 个月, 天, 年, 倍, 分之) are numbers too.
                   "研究共纳入了十二名患者。",
                   "三分之一的患者出现了发热。",
                   Example("The study had 70 patients. It was randomised [@smith2020example].",
                           "The number is in a sentence with no citation. The citation in the next sentence "
                           "does not cover it."),
                   "About one in five people miss doses. This matters [@smith2020example].",
-                  Example("The treatment took six days. Doctors watched closely [@smith2020example].",
-                          "Numbers written as words count too."),
+                  # Numbers written as words count too.
+                  "The treatment took six days. Doctors watched closely [@smith2020example].",
                   # The opening words do not exempt a number.
                   Example("This has been shown in 3 trials.",
                           "Opening words such as \"This has been shown\" do not excuse a number."),
@@ -373,6 +376,8 @@ RULES = (
              "no-key": "The @{kind} entry needs a key and a comma, like @{kind}{{key2024word, ...",
              "value-runs-on": "The field `{name}` in `{key}` is missing its closing brace, so it runs on "
                               "over the fields below it. Add `}}` at the end of this field's value.",
+             "last-entry-not-closed": "The entry `{key}` is missing its closing `{closer}`: add it on a line "
+                                      "of its own after the entry's last field (line {last_line}).",
              "entry-not-closed": "The entry `{key}` is missing its closing `{closer}`: add it on a line of its "
                                  "own after the entry's last field (line {last_line}), before the next "
                                  "entry (line {next_line}).",
@@ -403,9 +408,11 @@ RULES = (
     Rule("BIB002", "duplicate-key",
          "Two entries with the same key make the page show whichever comes first. Keys count as the same "
          "even if one has capital letters and the other does not.",
-         "Give one entry a different key, and change the pages that cite it.",
+         "If both entries are the same source, delete the copy. If they are different sources, give one "
+         "entry a different key, and change the pages that cite it.",
          message="The key `{key}` is already used by the entry on line {first_line} (capital and small "
-                 "letters count as the same). Give one of them a different key.",
+                 "letters count as the same). If both are the same source, delete this copy; if not, give one "
+                 "of them a different key.",
          flagged=(Example(_entry() + _entry(), "The same key twice."),
                   Example(_entry() + _entry().replace("smith2020example", "Smith2020Example"),
                           "The keys differ only in capital letters, so they count as the same.")),
@@ -484,6 +491,17 @@ RULES = (
          passing=(Example(_entry(), "\"case report\" is in the table."),
                   Example(_entry().replace("{case report}", "{randomised trial}"),
                           "\"randomised trial\", spelled as in the table."))),
+    Rule("BIB009", "example-entry",
+         "The entries in CONTRIBUTING.md are made-up examples. Copied into refs.bib and cited, they would be "
+         "published as if they were real sources.",
+         "Replace the example's key and every field with those of the real source, copied from the source "
+         "itself.",
+         message="`{key}` looks like an example from CONTRIBUTING.md (its key starts with “example”). Replace "
+                 "it with the real source: a key of your own and the source's own details.",
+         flagged=(Example(_entry().replace("smith2020example", "example2024journal"),
+                          "A key starting with “example”, as in the guide's examples."),),
+         passing=(Example(_entry().replace("smith2020example", "casiraghi2020tolerance"),
+                          "A key made for a real source."),)),
     Rule("BIB007", "unsafe-key",
          "The tool that builds the reference list cuts a key short at `:` or `.`, so no page can cite such "
          "an entry correctly.",

@@ -29,7 +29,7 @@ _DIGIT = re.compile(r"(?<![A-Za-z\d])(?<![A-Za-z]-)\d")
 _FOOTNOTE_MARKER = re.compile(r"\[\^[^\]\s]*\]")
 # A Chinese numeral that counts something: "三例", "六个月", "两倍", "五分之一", "百分之八".
 _CHINESE_NUMBER = re.compile(
-    r"(?:[零一二两三四五六七八九十百千万半几数]+(?:个)?(?:例|名|位|人|个月|月|天|日|周|星期|年|倍|次|项|种|期|小时|分钟|岁)"
+    r"(?:[零一二两三四五六七八九十百千万半几数]+(?:个)?(?:例|名|位|人|个月|月|天|日|周|星期|年|倍|次|项|种|期|小时|分钟|岁|片|粒|毫克|微克|克|毫升)"
     r"|[一二两三四五六七八九十百千]+分之[零一二两三四五六七八九十百千]+"
     r"|百分之[零一二两三四五六七八九十百千]+)")
 # Words of a list item that make it a sentence of its own rather than a name.

@@ -130,6 +130,17 @@ def is_list_label(plain):
     return plain.rstrip().endswith(":") and len(words(plain)) <= _LIST_LABEL_WORDS and is_fragment(plain)
 
 
+# A quantity of medicine: "5 mg", "0.5 milligrams", "2 tablets", "10 ml", "五毫克".
+_DOSE = re.compile(r"\d[\d.,]*\s*(?:mg|milligrams?|micrograms?|mcg|µg|g|grams?|ml|millilitres?|"
+                   r"tablets?|capsules?|puffs?|drops?)\b|[\d零一二两三四五六七八九十半]+\s*(?:毫克|微克|克|毫升|片|粒)",
+                   re.I)
+
+
+def has_dose(plain):
+    """Whether the sentence gives an amount of a medicine, which needs a source even as advice."""
+    return bool(_DOSE.search(plain))
+
+
 def has_number(plain):
     if chinese.has_han(plain):
         return chinese.has_number(plain)

@@ -110,7 +110,10 @@ def _check_sentences(path, unit, sentences, valid, known_keys, at, result):
         # Numbers first: "This has been shown in 3 trials." gives a number as a fact,
         # whatever its first words. Directions ("Take 2 tablets.") and marked
         # sentences stay exempt.
-        if kind and (kind in ("marker", "direction") or not language.has_number(sentence.plain)):
+        # A dose is never advice the site may give on its own authority: "Take 5 mg of
+        # tacrolimus twice a day." needs a source like any other number.
+        exempt_with_number = ("marker",) if language.has_dose(sentence.plain) else ("marker", "direction")
+        if kind and (kind in exempt_with_number or not language.has_number(sentence.plain)):
             reason = sentence.markers[0].reason if kind == "marker" else ""
             result.exemptions.append(Exemption(path, *at(sentence.start), kind, sentence.text, reason))
             continue
