@@ -9,6 +9,8 @@ Chinese interface (`lang="zh"`). Two things it leaves to us:
 - Each language build writes the theme's 404.html to the site's root, so the
   Chinese one replaced the English one. The Chinese page moves to /zh/404.html
   and the English one goes back to the root.
+- Material's language switcher asks /zh/sitemap.xml whether the page exists in
+  Chinese; the site's sitemap, which lists both languages, is copied there.
 """
 
 import os
@@ -17,6 +19,7 @@ from i18n_bridge import current_language, has_translations
 
 PAGE_LANGUAGE = "zh-Hans"
 NOT_FOUND = "404.html"
+SITEMAP = "sitemap.xml"
 
 _state = {"english_404": None}
 
@@ -38,6 +41,11 @@ def on_post_build(*, config):
         if chinese is not None:
             _write(os.path.join(config.site_dir, "zh", NOT_FOUND), with_script_subtag(chinese))
         _write(root_page, _state["english_404"])
+        # The language switcher looks for the page in the other language's sitemap.xml;
+        # the site's one sitemap lists the pages of both.
+        sitemap = _read(os.path.join(config.site_dir, SITEMAP))
+        if sitemap is not None:
+            _write(os.path.join(config.site_dir, "zh", SITEMAP), sitemap)
 
 
 def with_script_subtag(html_text):

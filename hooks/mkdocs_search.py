@@ -1,0 +1,40 @@
+"""Keep the reference lists out of the search index.
+
+Material's search indexes every word of every page. The reference lists
+(every author of every source, on every page that cites it) made up much of
+the index, which every first visit downloads, in both languages. Readers
+search for what the pages say, not for author names; the Sources page lists
+every source in one place. Material leaves out of the index any element
+with `data-search-exclude`.
+"""
+
+import json
+import os
+
+from mkdocs.plugins import event_priority
+
+from bibtex_bridge import REFERENCE_LIST
+
+EXCLUDED_LIST = REFERENCE_LIST.replace(">", " data-search-exclude>", 1)
+INDEX = os.path.join("search", "search_index.json")
+# Last, after our other hooks have finished the reference list.
+LATE = -200
+
+
+@event_priority(LATE)
+def on_page_content(html_text, *, page, config, files):
+    return html_text.replace(REFERENCE_LIST, EXCLUDED_LIST, 1)
+
+
+# After mkdocs-static-i18n (-100) has merged both languages' entries into one index.
+@event_priority(LATE)
+def on_post_build(*, config):
+    """The index as UTF-8: written with escapes, each Chinese character took six bytes
+    (\\uXXXX), and the index of both languages went over the first-visit budget."""
+    path = os.path.join(config.site_dir, INDEX)
+    if not os.path.isfile(path):
+        return
+    with open(path, encoding="utf-8") as handle:
+        index = json.load(handle)
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(index, handle, ensure_ascii=False, separators=(",", ":"))
