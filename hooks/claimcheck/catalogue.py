@@ -233,6 +233,7 @@ RULES = (
                   "请每天服用两片他克莫司。",
                   # Chinese numerals with a measure word (例, 名, 个月, 天, 年, 倍, 分之) are numbers too.
                   "研究共纳入了十二名患者。",
+                  "这种疗法只在一例患者身上试过两次。",
                   "三分之一的患者出现了发热。",
                   Example("The study had 70 patients. It was randomised [@smith2020example].",
                           "The number is in a sentence with no citation. The citation in the next sentence "
@@ -251,6 +252,8 @@ RULES = (
                   "Seen in 3 trials:\n\n- fever\n",
                   "Pack these in your bag:\n\n1. Tacrolimus capsules break down above 25 degrees.\n"),
          passing=("研究共纳入了12名患者[@smith2020example]。",
+                  # 一 with 种, 位, 名 and the like reads as "a", not as a number.
+                  "间充质基质细胞是一种细胞[@smith2020example]。",
                   "您需要接种COVID-19疫苗吗？",
                   Example("The study had 70 patients [@smith2020example]. It was randomised "
                           "[@smith2020example].",

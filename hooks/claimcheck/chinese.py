@@ -32,6 +32,8 @@ _CHINESE_NUMBER = re.compile(
     r"(?:[零一二两三四五六七八九十百千万半几数]+(?:个)?(?:例|名|位|人|个月|月|天|日|周|星期|年|倍|次|项|种|期|小时|分钟|岁|片|粒|毫克|微克|克|毫升)"
     r"|[一二两三四五六七八九十百千]+分之[零一二两三四五六七八九十百千]+"
     r"|百分之[零一二两三四五六七八九十百千]+)")
+# "一种细胞", "一位患者": 一 with these measure words reads as "a", not as a count.
+_ARTICLE = re.compile(r"一(?:个)?(?:种|项|位|名|次|人|例)")
 # Words of a list item that make it a sentence of its own rather than a name.
 _VERB_MARKERS = re.compile(r"(?:包括|包含|是|会|能|可以|可能|已经|没有|有|让|使|导致|表明|显示|发现|证明|需要)")
 
@@ -55,7 +57,8 @@ def is_signpost(plain):
 
 def has_number(plain):
     plain = _FOOTNOTE_MARKER.sub(" ", plain)
-    return bool(_DIGIT.search(plain) or _CHINESE_NUMBER.search(plain))
+    return bool(_DIGIT.search(plain)) or any(not _ARTICLE.fullmatch(match.group(0))
+                                               for match in _CHINESE_NUMBER.finditer(plain))
 
 
 def is_fragment(plain):

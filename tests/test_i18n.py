@@ -1,0 +1,92 @@
+"""The Chinese edition as the build makes it: mkdocs-static-i18n's points of contact
+(hooks/i18n_bridge.py), the page language, the 404 pages, the search index, and the
+translation checks (PARITY001–004) running in a two-language build."""
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, strict_build
+
+sys.path.insert(0, str(ROOT / "hooks"))
+import i18n_bridge  # noqa: E402
+from mkdocs_static_i18n.plugin import I18n  # noqa: E402
+
+FRONT = ("---\ntitle: Test page\ndescription: A page for tests.\nlast_reviewed: {reviewed}\n"
+         "next_review: 2027-11-26\nevidence_checked: 2026-11-26\n---\n")
+
+
+def front(reviewed="2026-11-26"):
+    return FRONT.format(reviewed=reviewed)
+
+
+# -----------------------------------------------------------------------------
+# What we rely on in mkdocs-static-i18n
+# -----------------------------------------------------------------------------
+
+def test_the_plugin_picks_files_and_menu_at_the_priority_we_run_after():
+    assert I18n.on_files.mkdocs_priority == i18n_bridge.I18N_PRIORITY > i18n_bridge.AFTER_I18N
+    assert I18n.on_nav.mkdocs_priority == i18n_bridge.I18N_PRIORITY
+
+
+def test_the_plugin_rewrites_page_markdown_after_we_have_read_it():
+    assert I18n.on_page_markdown.mkdocs_priority == i18n_bridge.I18N_PAGE_PRIORITY < i18n_bridge.BEFORE_I18N_PAGE
+
+
+def test_the_plugin_drops_the_final_newline_and_with_room_after_survives_it():
+    # Its on_page_markdown rejoins the lines with "\n".join(markdown.splitlines()).
+    rejoined = "\n".join(i18n_bridge.with_room_after("| a | b |\n").splitlines())
+    assert rejoined.endswith("| a | b |\n")
+
+
+# -----------------------------------------------------------------------------
+# The real site
+# -----------------------------------------------------------------------------
+
+def test_chinese_pages_say_zh_hans_and_link_their_english_page(built_site):
+    soup = BeautifulSoup((Path(built_site) / "zh" / "case" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.html["lang"] == "zh-Hans"
+    alternates = {link["hreflang"] for link in soup.select('link[rel=alternate][hreflang]')}
+    assert alternates == {"en", "zh-Hans"}
+    english = BeautifulSoup((Path(built_site) / "case" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert english.html["lang"] == "en"
+
+
+def test_each_language_has_its_own_not_found_page_and_sitemap(built_site):
+    root = BeautifulSoup((Path(built_site) / "404.html").read_text(encoding="utf-8"), "html.parser")
+    chinese = BeautifulSoup((Path(built_site) / "zh" / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert root.html["lang"] == "en" and root.h1.get_text(strip=True) == "Page not found"
+    assert chinese.html["lang"] == "zh-Hans" and chinese.h1.get_text(strip=True) == "找不到这个页面"
+    assert (Path(built_site) / "zh" / "sitemap.xml").read_text(encoding="utf-8").count("<loc>") >= 32
+
+
+def test_the_search_index_has_both_languages_without_reference_lists(built_site):
+    raw = (Path(built_site) / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "\\u" not in raw.replace("\\u200b", "").replace("\\u3000", "")  # written as UTF-8
+    docs = json.loads(raw)["docs"]
+    assert any(doc["location"].startswith("zh/") for doc in docs) and any(not doc["location"].startswith("zh/") for doc in docs)
+    # An author who appears only in reference lists is not in the index (the Sources
+    # page, a list of sources, is searchable on purpose).
+    assert not any("Todeschini" in doc["text"] for doc in docs if "about/sources/" not in doc["location"])
+
+
+# -----------------------------------------------------------------------------
+# The translation checks in a two-language build
+# -----------------------------------------------------------------------------
+
+def test_a_two_language_build_runs_the_translation_checks(fixture_site):
+    pages = {"index.md": front() + "# Test page\n\nMSCs are cells [@smith2020example].\n",
+             "index.zh.md": front("2026-11-20").replace("2027-11-26", "2027-11-20") + "# 测试页\n\n间充质基质细胞是一种细胞。\n",
+             "other.md": front() + "# Other\n\nAsk your team.\n"}
+    config, site = fixture_site(pages, nav=[{"Home": "index.md"}, {"Other": "other.md"}], languages=True)
+    result = strict_build(config, site)
+    assert result.returncode != 0
+    assert "docs/index.zh.md:10:1: CLAIM001 uncited-claim" in result.stderr
+    assert "docs/index.zh.md:1:1: PARITY001 citations-differ" in result.stderr
+    assert "docs/index.zh.md:4:1: PARITY003 translation-out-of-date" in result.stderr
+    assert "docs/other.md:1:1: PARITY004 missing-counterpart This page has no Chinese translation." in result.stderr
+    assert "Traceback" not in result.stderr
