@@ -171,16 +171,14 @@ def on_page_markdown(markdown, *, page, config, files):
 
 
 def on_page_content(html_text, *, page, config, files):
-    """Show each reference's kind of evidence in the page's reference list."""
-    entries = _state["entries"]
+    """Show each reference's kind of evidence in the page's reference list, in the page's language."""
+    from interface_text import evidence_note  # here, not at the top, until the lead moves it there
+
+    entries, language = _state["entries"], current_language(config)
 
     def evidence_label(key):
-        entry = entries.get(key)
-        if not entry or not entry.evidence_label():
-            return ""
-        label = html.escape(entry.evidence_label())
-        checked = f" Checked {entry.checked_on()}." if entry.checked_on() else ""
-        return f'<span class="evidence-label">Evidence: {label}.{checked}</span>'
+        note = evidence_note(entries[key], language) if key in entries else ""
+        return f'<span class="evidence-label">{html.escape(note)}</span>' if note else ""
 
     return add_to_reference_items(html_text, evidence_label)
 
@@ -411,7 +409,9 @@ def _sources_list(page, files):
         title = _title(src_uri)
         return target if not heading or heading == title else f"{target}#{anchors[(src_uri, heading)]}"
 
-    return sources_markdown(_state["bibliography"], citations, link_to)
+    # The list is in the language of the page it is on (sources.zh.md: Chinese).
+    return sources_markdown(_state["bibliography"], citations, link_to,
+                            language="zh" if page.file.src_uri.endswith(TRANSLATED_SUFFIX) else "en")
 
 
 def _heading_and_anchor(heading):

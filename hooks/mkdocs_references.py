@@ -10,6 +10,8 @@ words ("DOI 10.…", "PubMed 123…", "search PubMed for this title", "web page
 
 Every point where this depends on the plugin's HTML is in bibtex_bridge.py;
 the wording of a reference is in sources_page.py, shared with the Sources page.
+On a Chinese page the heading and the links' words are in Chinese
+(interface_text.py); the references themselves stay as refs.bib writes them.
 """
 
 import html
@@ -19,12 +21,12 @@ from mkdocs.structure.toc import AnchorLink
 from bibtex_bridge import add_reference_list_heading, bib_path, reference_keys, replace_reference_text
 from claimcheck.bibliography import read_bibliography
 from claimcheck.findings import InputError
+from i18n_bridge import current_language
+from interface_text import words
 from sources_page import reference_html
 
+# The same in every language, so a link to a page's references works in both.
 HEADING_ID = "references"
-HEADING_TITLE = "References"
-HEADING_HTML = (f'<h2 id="{HEADING_ID}">{HEADING_TITLE}<a class="headerlink" href="#{HEADING_ID}" '
-                f'title="Permanent link">&para;</a></h2>')
 
 _state = {"entries": {}}
 
@@ -45,15 +47,24 @@ def on_page_content(html_text, *, page, config, files):
     entries = _state["entries"]
     if not any(key in entries for key in reference_keys(html_text)):
         return html_text  # no reference list; an editor's own footnotes keep their look
-    html_text = replace_reference_text(html_text, lambda key: reference_html(entries[key]) if key in entries else "")
+    language = current_language(config)
+    html_text = replace_reference_text(
+        html_text, lambda key: reference_html(entries[key], language) if key in entries else "")
     if f'id="{HEADING_ID}"' in html_text:
         return html_text  # the page already has a part with this name
-    _add_to_contents(page)
-    return add_reference_list_heading(html_text, HEADING_HTML)
+    title = words("references", language)
+    _add_to_contents(page, title)
+    return add_reference_list_heading(html_text, heading_html(title, language))
 
 
-def _add_to_contents(page):
+def heading_html(title, language):
+    """The heading above the reference list, with its ¶ link as Markdown's other headings have."""
+    return (f'<h2 id="{HEADING_ID}">{html.escape(title)}<a class="headerlink" href="#{HEADING_ID}" '
+            f'title="{html.escape(words("permanent link", language))}">&para;</a></h2>')
+
+
+def _add_to_contents(page, title):
     """List the heading in the page's contents (the right-hand menu), under the page's title."""
     toc = list(page.toc)
     parent = toc[0].children if len(toc) == 1 and toc[0].level == 1 else page.toc.items
-    parent.append(AnchorLink(html.escape(HEADING_TITLE), HEADING_ID, 2))
+    parent.append(AnchorLink(html.escape(title), HEADING_ID, 2))

@@ -5,6 +5,8 @@ reference_html also gives the wording of each reference in the lists at the
 foot of the pages (hooks/mkdocs_references.py), so both read alike.
 This writes HTML for the site, so it lives beside the MkDocs adapter, not in
 claimcheck/, which holds only plain checks; it needs nothing from MkDocs.
+Its words come from interface_text.py, in the language of the page it is on
+("en" or "zh"); the references themselves stay as refs.bib writes them.
 """
 
 import codecs
@@ -16,6 +18,7 @@ from html import escape
 import latexcodec  # noqa: F401  (registers the "ulatex" codec; installed with pybtex)
 
 from claimcheck.bibliography import EVIDENCE_LABELS, names
+from interface_text import ENGLISH, checked_on, evidence_label, group_heading, words
 
 # A bare % is a percent sign to an editor, but would start a LaTeX comment and hide the rest.
 _BARE_PERCENT = re.compile(r"(?<!\\)%")
@@ -27,7 +30,7 @@ _LATEX_SIGN = re.compile(r"[\\~{}$`'%]|--")
 PLACEHOLDER = "<!-- sources-list -->"
 
 
-def sources_markdown(bibliography, citations_by_key, link_to):
+def sources_markdown(bibliography, citations_by_key, link_to, language=ENGLISH):
     """Markdown for all references, grouped by kind of evidence, strongest first.
 
     citations_by_key maps a key to [(page title, section heading, page path)];
@@ -37,29 +40,41 @@ def sources_markdown(bibliography, citations_by_key, link_to):
     of generated links was the slowest part of the whole check.
     """
     parts = []
-    for kind, label in EVIDENCE_LABELS.items():
+    for kind in EVIDENCE_LABELS:
         entries = sorted((e for e in bibliography.entries if e.fields.get("evidence", "").lower() == kind),
                          key=lambda e: (_plain(e.fields.get("author", e.fields.get("title", ""))).lower(), e.key))
         if not entries:
             continue
-        parts.append(f"## {_plural(label)}\n")
+        parts.append(_group_heading(kind, language))
         for entry in entries:
-            parts.append(_reference(entry, citations_by_key.get(entry.key, []), link_to))
+            parts.append(_reference(entry, citations_by_key.get(entry.key, []), link_to, language))
     return "\n".join(parts)
 
 
-def _reference(entry, citations, link_to):
+def _group_heading(kind, language):
+    """A group's heading, with the anchor Markdown makes of its English words in every language:
+    Markdown makes none of Chinese words, and a link to the group then works in both."""
+    heading = group_heading(kind, language)
+    if language == ENGLISH:
+        return f"## {heading}\n"
+    anchor = re.sub(r"[^a-z0-9]+", "-", group_heading(kind, ENGLISH).lower()).strip("-")
+    return f"## {heading} {{ #{anchor} }}\n"
+
+
+def _reference(entry, citations, link_to, language):
     fields = entry.fields
+    label = escape(evidence_label(entry, language))
+    where = _locators(fields, language) or _where_published(fields, language)
     return (f'<div class="reference" id="ref-{entry.key}">\n'
             f"<p><strong>{escape(_plain(fields.get('title', '')))}</strong><br>\n"
             f"{escape(_authors(fields.get('author', '')))}{_venue(fields)}</p>\n"
-            f"<ul>\n<li>Kind of evidence: {escape(entry.evidence_label())}</li>\n"
-            f"<li>Find it: {_locators(fields) or _where_published(fields)}</li>\n"
-            f"{_checked_on(entry)}"
-            f"{_cited_on(citations, link_to)}</ul>\n</div>\n")
+            f"<ul>\n<li>{words('kind of evidence', language, label=label)}</li>\n"
+            f"<li>{words('find it', language, links=where)}</li>\n"
+            f"{_checked_on(entry, language)}"
+            f"{_cited_on(citations, link_to, language)}</ul>\n</div>\n")
 
 
-def reference_html(entry):
+def reference_html(entry, language=ENGLISH):
     """One reference as the list at the foot of a page shows it, in the Sources page's style.
 
     "Smith A, Jones B, Brown C, et al. Title. <em>Journal</em>, 2020. <a>DOI 10.1000/x1</a>"
@@ -73,15 +88,15 @@ def reference_html(entry):
              _venue(fields)]
     if note:
         parts.append(note if note.endswith(".") else note + ".")
-    locators = _locators(fields)  # none: the venue already says where it was published
+    locators = _locators(fields, language)  # none: the venue already says where it was published
     if locators:
         parts.append(locators + ".")
     return " ".join(part for part in parts if part)
 
 
-def _checked_on(entry):
-    day = entry.checked_on()
-    return f"<li>We last checked this page on {day}.</li>\n" if day else ""
+def _checked_on(entry, language):
+    day = checked_on(entry, language)
+    return f"<li>{words('last checked', language, day=day)}</li>\n" if day else ""
 
 
 def _authors(raw):
@@ -113,55 +128,56 @@ def _venue(fields):
     return f"{text}{', ' if text else ''}{year}{'' if year.endswith('.') else '.'}"
 
 
-def _locators(fields):
+def _locators(fields, language):
     links = []
     if fields.get("doi"):
         links.append(_link(f"https://doi.org/{fields['doi']}", f"DOI {fields['doi']}"))
     if fields.get("pmid"):
         links.append(_link(f"https://pubmed.ncbi.nlm.nih.gov/{fields['pmid']}/", f"PubMed {fields['pmid']}"))
     if fields.get("url"):
-        links.append(_link(fields["url"], _link_name(fields["url"])))
+        links.append(_link(fields["url"], _link_name(fields["url"], language)))
     return " · ".join(links)
 
 
-def _where_published(fields):
+def _where_published(fields, language):
     # A news report with no stable web address (a post on a hospital's social-media account).
-    return escape(_plain(fields.get("howpublished", ""))) or "no web address"
+    return escape(_plain(fields.get("howpublished", ""))) or words("no web address", language)
 
 
-def _link_name(url):
+def _link_name(url, language):
     if "pubmed.ncbi.nlm.nih.gov/?term=" in url:
-        return "search PubMed for this title"
-    return "web page (" + re.sub(r"^https?://(www\.)?", "", url).split("/")[0] + ")"
+        return words("pubmed search", language)
+    return words("web page", language, host=re.sub(r"^https?://(www\.)?", "", url).split("/")[0])
 
 
-def _cited_on(citations, link_to):
+def _cited_on(citations, link_to, language):
     """The "Cited on" item: one link per page, the page's sections folded beneath it.
 
     A source cited in many sections of several pages showed a wall of links;
     a reader now sees the pages, and opens a page's sections if they want them.
     """
     if not citations:
-        return "<li>Cited on: not cited on any page yet</li>\n"
+        return f"<li>{words('not cited', language)}</li>\n"
     sections_by_page = {}
     for title, heading, path in citations:
         sections = sections_by_page.setdefault((path, title), [])
         if heading and heading != title and heading not in sections:
             sections.append(heading)
-    pages = [f"{_link(link_to(path, ''), title)}{_folded_sections(path, sections, link_to)}"
+    pages = [f"{_link(link_to(path, ''), title)}{_folded_sections(path, sections, link_to, language)}"
              for (path, title), sections in sections_by_page.items()]
     if len(pages) == 1:  # "Cited on: Glossary" reads better than a list of one
-        return f"<li>Cited on: {pages[0]}</li>\n"
+        return f"<li>{words('cited on one page', language, page=pages[0])}</li>\n"
     items = "".join(f"<li>{page}</li>\n" for page in pages)
-    return f'<li>Cited on:\n<ul class="cited-on">\n{items}</ul>\n</li>\n'
+    return f'<li>{words("cited on pages", language)}\n<ul class="cited-on">\n{items}</ul>\n</li>\n'
 
 
-def _folded_sections(path, sections, link_to):
+def _folded_sections(path, sections, link_to, language):
     if not sections:
         return ""
-    count = f"{len(sections)} section{'s' if len(sections) > 1 else ''}"
+    count = (words("in one section", language) if len(sections) == 1
+             else words("in sections", language, count=len(sections)))
     links = "".join(f"<li>{_link(link_to(path, heading), heading)}</li>\n" for heading in sections)
-    return f"\n<details>\n<summary>In {count} of this page</summary>\n<ul>\n{links}</ul>\n</details>\n"
+    return f"\n<details>\n<summary>{count}</summary>\n<ul>\n{links}</ul>\n</details>\n"
 
 
 def _link(url, text):
@@ -177,10 +193,3 @@ def _plain(text):
     decoded = codecs.decode(_BARE_PERCENT.sub(r"\\%", text), "ulatex")
     return unicodedata.normalize("NFC", re.sub(r"[{}]", "", _LEFTOVER_COMMAND.sub("", decoded)))
 
-
-def _plural(label):
-    label = label.split(" (")[0]
-    return {"Regulator or patient information": "Regulator and patient information",
-            "Laboratory or animal study": "Laboratory and animal studies",
-            "Case series": "Case series",
-            "Expert review": "Expert reviews"}.get(label, label + "s")

@@ -190,3 +190,26 @@ def test_no_page_of_either_language_shows_a_raw_footnote_mark(built_site):
     raw = [str(path.relative_to(built_site)) for path in sorted(Path(built_site).rglob("index.html"))
            if "[^" in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article").get_text()]
     assert raw == []
+
+
+# -----------------------------------------------------------------------------
+# On a Chinese page
+# -----------------------------------------------------------------------------
+
+def test_links_are_named_in_the_page_s_language_and_the_reference_stays_as_written():
+    entry = one_entry(author="Smith, Ann", doi="10.1000/x1", pmid="123456", url=PUBMED_SEARCH)
+    english, chinese = reference_html(entry), reference_html(entry, "zh")
+    assert [a.get_text() for a in BeautifulSoup(chinese, "html.parser").select("a")] == [
+        "DOI 10.1000/x1", "PubMed 123456", "在PubMed中搜索这个标题"]
+    assert chinese.replace("在PubMed中搜索这个标题", "search PubMed for this title") == english
+    web_page = reference_html(one_entry(author="Smith, Ann", url="https://www.nhs.uk/a/b"), "zh")
+    assert '<a href="https://www.nhs.uk/a/b">网页（nhs.uk）</a>' in web_page
+
+
+def test_the_heading_in_each_language():
+    import mkdocs_references  # noqa: PLC0415  (imports MkDocs, which only this test needs)
+
+    assert mkdocs_references.heading_html("参考文献", "zh") == (
+        '<h2 id="references">参考文献<a class="headerlink" href="#references" title="永久链接">&para;</a></h2>')
+    assert mkdocs_references.heading_html("References", "en") == (
+        '<h2 id="references">References<a class="headerlink" href="#references" title="Permanent link">&para;</a></h2>')

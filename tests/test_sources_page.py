@@ -163,3 +163,48 @@ def test_a_single_page_is_named_in_the_line_itself():
 
 def test_an_uncited_source_says_so():
     assert "Cited on: not cited on any page yet" in page_text(rendered(entry()))
+
+
+# -----------------------------------------------------------------------------
+# The list in the language of its page
+# -----------------------------------------------------------------------------
+
+def test_the_list_is_in_english_unless_asked_otherwise():
+    html = rendered(entry(url="https://www.example.org/a"))
+    assert html.startswith("## Case reports\n")
+    assert "<li>Kind of evidence: Case report</li>" in html
+    assert '<a href="https://www.example.org/a">web page (example.org)</a>' in html
+
+
+def test_the_list_in_chinese_keeps_the_reference_as_written():
+    bibtex = entry(title="An example title", url="https://pubmed.ncbi.nlm.nih.gov/?term=An+example", participants="4 patients",
+                   urldate="2026-11-29")
+    html = sources_markdown(Bibliography("refs.bib", parse_bibtex("refs.bib", bibtex)), {},
+                            lambda path, heading: path, language="zh")
+    # Chinese heading, English anchor: a link to the group works in both languages.
+    assert html.startswith("## 病例报告 { #case-reports }\n")
+    assert "<strong>An example title</strong><br>\nSmith A. <em>A Journal</em>, 2020.</p>" in html
+    assert "<li>证据类型：病例报告（4名患者）</li>" in html
+    assert "<li>查找原文：<a href=\"https://doi.org/10.1000/x1\">DOI 10.1000/x1</a> · " in html
+    assert ">在PubMed中搜索这个标题</a></li>" in html
+    assert "<li>我们最近一次查阅这个网页是在2026年11月29日。</li>" in html
+    assert "<li>引用它的页面：目前还没有页面引用它</li>" in html
+
+
+def test_a_source_without_a_web_address_says_so_in_the_page_s_language():
+    bibtex = entry(howpublished="").replace("  doi = {10.1000/x1},\n", "").replace(",\n  doi = {10.1000/x1}", "")
+    bibliography = Bibliography("refs.bib", parse_bibtex("refs.bib", bibtex))
+    assert "<li>Find it: no web address</li>" in sources_markdown(bibliography, {}, lambda path, heading: path)
+    assert "<li>查找原文：没有网址</li>" in sources_markdown(bibliography, {}, lambda path, heading: path, "zh")
+
+
+def test_cited_on_in_chinese():
+    entries = parse_bibtex("refs.bib", entry())
+    html = sources_markdown(Bibliography("refs.bib", entries), {"smith2020example": CITATIONS},
+                            lambda path, heading: path, language="zh")
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one("ul.cited-on").parent.contents[0].strip() == "引用它的页面："
+    assert [summary.get_text() for summary in soup.select("summary")] == ["在该页的2个章节中", "在该页的1个章节中"]
+    one = sources_markdown(Bibliography("refs.bib", entries), {"smith2020example": [("词语解释", "", "glossary.md")]},
+                           lambda path, heading: path, language="zh")
+    assert '<li>引用它的页面：<a href="glossary.md">词语解释</a></li>' in one
