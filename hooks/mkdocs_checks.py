@@ -89,7 +89,9 @@ def on_config(config):
     _state.update(bibliography=bibliography, entries=bibliography.by_key(), root=root,
                   bib_problems=problems, entry_findings=problems + check_entries(bibliography),
                   snippet_folders=_snippet_folders(config, root),
-                  auto_appended=_auto_appended(config), terms=_terms(root))
+                  auto_appended=_auto_appended(config), terms=_terms(root),
+                  # The toc extension's own function, so links to sections match their ids.
+                  slugify=(config.mdx_configs.get("toc") or {}).get("slugify", slugify))
     for finding in _state["entry_findings"]:
         log.warning(finding.as_text())
     return config
@@ -422,7 +424,7 @@ def _heading_and_anchor(heading):
     match = _ATTRIBUTE_LIST.search(heading)
     text = heading[:match.start()] if match else heading
     given = re.search(r"#([\w-]+)", match.group(1)) if match else None
-    return text, given.group(1) if given else slugify(text, "-")
+    return text, given.group(1) if given else _state["slugify"](text, "-")
 
 
 def _write_report(path, reports):

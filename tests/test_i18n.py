@@ -90,3 +90,15 @@ def test_a_two_language_build_runs_the_translation_checks(fixture_site):
     assert "docs/index.zh.md:4:1: PARITY003 translation-out-of-date" in result.stderr
     assert "docs/other.md:1:1: PARITY004 missing-counterpart This page has no Chinese translation." in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_chinese_headings_get_ids_and_the_sources_page_links_to_them(built_site):
+    medicines = BeautifulSoup((Path(built_site) / "zh" / "living" / "medicines" / "index.html").read_text(
+        encoding="utf-8"), "html.parser")
+    ids = [heading["id"] for heading in medicines.select("article h2[id]")]
+    assert "这些药有什么作用" in ids and not any(id_.startswith("_") for id_ in ids)
+    sources = BeautifulSoup((Path(built_site) / "zh" / "about" / "sources" / "index.html").read_text(
+        encoding="utf-8"), "html.parser")
+    section_links = [a["href"] for a in sources.select("article a[href*='#']")]
+    assert section_links and not [href for href in section_links if href.endswith("#")]
+    assert any("#这些药有什么作用" in href for href in section_links)
