@@ -238,7 +238,9 @@ def test_pages_print_cleanly(browser, base_url, site_pages):
         title = page.title().split(" - ")[0]
         if title.split()[0] not in text:
             problems.append(f"/{path}: title missing from the PDF")
-        if page.query_selector("div.footnote") and "Evidence:" not in text:
+        # The evidence label after each reference, in the page's language (hooks/interface_text.py).
+        label = "证据：" if path.startswith("zh/") else "Evidence:"
+        if page.query_selector("div.footnote") and label not in text:
             problems.append(f"/{path}: references missing from the PDF")
         overflow = page.evaluate("""() => Array.from(document.querySelectorAll('article *'))
             .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
