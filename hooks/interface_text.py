@@ -12,8 +12,9 @@ own language. Chinese terms follow terminology.yml
 A language without its own words gets the English ones.
 """
 
-import datetime
 import re
+
+from claimcheck import bibliography
 
 ENGLISH = "en"
 
@@ -41,21 +42,25 @@ TEXT = {
     "web page": {"en": "web page ({host})", "zh": "网页（{host}）"},
 }
 
-# Kinds of evidence (refs.bib's `evidence` field, the vocabulary in claimcheck/bibliography.py),
-# strongest first: the label after a reference, and the heading of its group on the Sources page.
+# Kinds of evidence (refs.bib's `evidence` field), strongest first: the label after a
+# reference. The English labels are the vocabulary's own (claimcheck/bibliography.py).
 EVIDENCE_LABELS = {
-    "guideline": {"en": "Clinical guideline", "zh": "临床指南"},
-    "systematic review": {"en": "Systematic review", "zh": "系统综述"},
-    "randomised trial": {"en": "Randomised trial", "zh": "随机对照试验"},
-    "case series": {"en": "Case series", "zh": "病例系列"},
-    "case report": {"en": "Case report", "zh": "病例报告"},
-    "laboratory or animal study": {"en": "Laboratory or animal study", "zh": "实验室或动物研究"},
-    "expert statement": {"en": "Expert position statement", "zh": "专家立场声明"},
-    "narrative review": {"en": "Expert review", "zh": "专家综述"},
-    "trial registry record": {"en": "Trial registry record", "zh": "临床试验注册记录"},
-    "regulator or patient information": {"en": "Regulator or patient information", "zh": "监管机构或患者信息"},
-    "news report": {"en": "News report", "zh": "新闻报道"},
+    ENGLISH: bibliography.EVIDENCE_LABELS,
+    "zh": {
+        "guideline": "临床指南",
+        "systematic review": "系统综述",
+        "randomised trial": "随机对照试验",
+        "case series": "病例系列",
+        "case report": "病例报告",
+        "laboratory or animal study": "实验室或动物研究",
+        "expert statement": "专家立场声明",
+        "narrative review": "专家综述",
+        "trial registry record": "临床试验注册记录",
+        "regulator or patient information": "监管机构或患者信息",
+        "news report": "新闻报道",
+    },
 }
+# The heading of each kind's group on the Sources page.
 EVIDENCE_GROUPS = {
     "guideline": {"en": "Clinical guidelines", "zh": "临床指南"},
     "systematic review": {"en": "Systematic reviews", "zh": "系统综述"},
@@ -86,7 +91,8 @@ def words(name, language, **parts):
 
 def evidence_label(entry, language):
     """"Case report (1 patient)" or "病例报告（1名患者）"; "" for an entry of no known kind."""
-    label = _in_language(EVIDENCE_LABELS, entry.fields.get("evidence", "").lower(), language)
+    labels = EVIDENCE_LABELS.get(language, EVIDENCE_LABELS[ENGLISH])
+    label = labels.get(entry.fields.get("evidence", "").lower(), "")
     shown = participants(entry, language)
     return words("label with participants", language, label=label, participants=shown) if label and shown else label
 
@@ -125,7 +131,7 @@ def evidence_note(entry, language):
 def checked_on(entry, language):
     """The day we last checked an undated web source (its `urldate`): "29 November 2026" or
     "2026年11月29日"; "" without a valid date."""
-    day = _iso_date(entry.fields.get("urldate", ""))
+    day = bibliography.iso_date(entry.fields.get("urldate", ""))
     if not day:
         return ""
     return f"{day.year}年{day.month}月{day.day}日" if language == "zh" else f"{day.day} {day:%B %Y}"
@@ -134,12 +140,3 @@ def checked_on(entry, language):
 def _in_language(table, key, language):
     words_for_key = table.get(key, {})
     return words_for_key.get(language, words_for_key.get(ENGLISH, ""))
-
-
-def _iso_date(value):
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        return None

@@ -39,7 +39,7 @@ from claimcheck.terminology import read_terms
 from claimcheck.translation import english_path, missing_counterparts, parity_findings
 from i18n_bridge import (AFTER_I18N, BEFORE_I18N_PAGE, TRANSLATED_SUFFIX, current_language, has_translations,
                          with_room_after)
-from claimcheck.reading import grade_limit, page_grade
+from claimcheck.reading import grade_limit
 from claimcheck.sentences import remove_markers
 from claimcheck.snippets import expand_snippets, snippet_names
 from sources_page import PLACEHOLDER, sources_markdown
@@ -447,7 +447,7 @@ def _rounded(number):
 
 def _report_data(report):
     return {"path": report.path, "claims": report.claims, "cited": report.cited, "exempt": report.exempt,
-            "reading_grade": _rounded(page_grade(report.sentences)),
+            "reading_grade": _rounded(report.reading_grade),
             "reading_grade_limit": grade_limit(report.path),
             "exempt_by_kind": count_by_kind(report.exemptions),
             "exempt_sentences": [exemption.as_dict() for exemption in report.exemptions],

@@ -39,8 +39,8 @@ MOST_BACKGROUND_CONTRAST = 1.5
 NOT_DRAWN = {f"{SVG}{name}" for name in ("defs", "title", "desc", "symbol", "marker")}
 IDENTITY = (1, 0, 0, 1, 0, 0)
 
-# The most common colour of a PNG screenshot, decoded by the browser: [r, g, b].
-MOST_COMMON_COLOUR = """async (data) => {
+# Draws the PNG screenshot `data` (base64) on a canvas whose 2D `context` the code after it reads.
+DRAW_PNG = """
     const image = new Image();
     image.src = 'data:image/png;base64,' + data;
     await image.decode();
@@ -49,7 +49,9 @@ MOST_COMMON_COLOUR = """async (data) => {
     canvas.height = image.height;
     const context = canvas.getContext('2d');
     context.drawImage(image, 0, 0);
-    const pixels = context.getImageData(0, 0, image.width, image.height).data, counts = new Map();
+"""
+# The most common colour of a PNG screenshot, decoded by the browser: [r, g, b].
+MOST_COMMON_COLOUR = "async (data) => {" + DRAW_PNG + """    const pixels = context.getImageData(0, 0, image.width, image.height).data, counts = new Map();
     let best = null, bestCount = 0;
     for (let i = 0; i < pixels.length; i += 4) {
         const key = (pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2];
@@ -60,16 +62,7 @@ MOST_COMMON_COLOUR = """async (data) => {
     return [best >> 16, (best >> 8) & 255, best & 255];
 }"""
 # The centre pixel of each 20px swatch of a column, from a PNG screenshot of it.
-SWATCH_COLOURS = """async ([data, count]) => {
-    const image = new Image();
-    image.src = 'data:image/png;base64,' + data;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const context = canvas.getContext('2d');
-    context.drawImage(image, 0, 0);
-    const colours = [];
+SWATCH_COLOURS = "async ([data, count]) => {" + DRAW_PNG + """    const colours = [];
     for (let i = 0; i < count; i++) {
         colours.push(Array.from(context.getImageData(10, i * 20 + 10, 1, 1).data.slice(0, 3)));
     }

@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from claimcheck.bibliography import read_bibliography  # noqa: E402
 from claimcheck.metadata import check_metadata  # noqa: E402
 from content_rules import mixed_base_problems, news_citation_problems  # noqa: E402
+from interface_text import checked_on  # noqa: E402
 from readability import grade  # noqa: E402
 from site_text import article, body_text  # noqa: E402
 
@@ -370,7 +371,8 @@ def test_an_undated_web_page_shows_the_day_we_checked_it(fixture_site, tmp_path)
 def test_every_undated_web_source_on_the_site_says_when_we_checked_it():
     entries = read_bibliography(str(ROOT / "refs.bib")).entries
     undated = [entry.key for entry in entries
-               if entry.fields.get("year") == "n.d." and entry.fields.get("url") and not entry.checked_on()]
+               if entry.fields.get("year") == "n.d." and entry.fields.get("url")
+               and not checked_on(entry, "en")]
     # The ISSCR page is the one source no stored copy could be found for on the review day.
     assert undated == ["isscr_whattoask"]
 

@@ -38,7 +38,7 @@ def one_entry(**fields):
 
 
 def all_chinese_words():
-    return ([text["zh"] for text in TEXT.values()] + [label["zh"] for label in EVIDENCE_LABELS.values()]
+    return ([text["zh"] for text in TEXT.values()] + list(EVIDENCE_LABELS["zh"].values())
             + [group["zh"] for group in EVIDENCE_GROUPS.values()])
 
 
@@ -59,12 +59,12 @@ def test_every_text_has_chinese_words_with_the_same_parts(name):
 
 def test_every_kind_of_evidence_has_a_label_and_a_heading_in_both_languages():
     # The same kinds, in the same order (strongest first), as the vocabulary refs.bib is checked against.
-    assert list(EVIDENCE_LABELS) == list(bibliography.EVIDENCE_LABELS)
+    assert list(EVIDENCE_LABELS["zh"]) == list(bibliography.EVIDENCE_LABELS)
     assert list(EVIDENCE_GROUPS) == list(bibliography.EVIDENCE_LABELS)
-    assert {kind: label["en"] for kind, label in EVIDENCE_LABELS.items()} == bibliography.EVIDENCE_LABELS
-    for table in (EVIDENCE_LABELS, EVIDENCE_GROUPS):
-        assert all(set(words_for_kind) == {"en", "zh"} and has_han(words_for_kind["zh"])
-                   for words_for_kind in table.values())
+    assert EVIDENCE_LABELS["en"] is bibliography.EVIDENCE_LABELS  # one home for the English labels
+    assert all(has_han(label) for label in EVIDENCE_LABELS["zh"].values())
+    assert all(set(words_for_kind) == {"en", "zh"} and has_han(words_for_kind["zh"])
+               for words_for_kind in EVIDENCE_GROUPS.values())
 
 
 def test_chinese_words_use_the_terms_of_terminology_yml():
@@ -73,10 +73,10 @@ def test_chinese_words_use_the_terms_of_terminology_yml():
     assert [found.as_text() for found in term_findings("interface_text.py", sentences, terms)] == []
     # A kind of evidence that is also a term ("case report") is called by the term's Chinese.
     named = {term.english.lower(): term.zh[0] for term in terms}
-    checked = [kind for kind, label in EVIDENCE_LABELS.items() if label["en"].lower() in named]
+    checked = [kind for kind, label in EVIDENCE_LABELS["en"].items() if label.lower() in named]
     assert {"case report", "case series", "randomised trial", "systematic review"} <= set(checked)
     for kind in checked:
-        assert EVIDENCE_LABELS[kind]["zh"] == named[EVIDENCE_LABELS[kind]["en"].lower()]
+        assert EVIDENCE_LABELS["zh"][kind] == named[EVIDENCE_LABELS["en"][kind].lower()]
 
 
 def test_an_unknown_language_gets_the_english_words():

@@ -53,7 +53,9 @@ def test_help_boxes_and_the_decision_aid_have_the_lower_limit():
 
 
 def test_short_text_is_not_graded():
-    assert reading.reading_findings("docs/t.md", [(1, 1, HARD, HARD)]) == []
+    sentences = [(1, 1, HARD, HARD)]
+    assert reading.page_grade(sentences) is None
+    assert reading.reading_findings("docs/t.md", sentences, reading.page_grade(sentences)) == []
 
 
 @pytest.mark.parametrize("text, flagged", [

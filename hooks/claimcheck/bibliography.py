@@ -69,20 +69,6 @@ class Entry:
     field_lines: dict = field(default_factory=dict)
     span: tuple = (0, 0)  # where the entry's text starts and ends in the file
 
-    def checked_on(self):
-        """The day we last checked an undated web source (its `urldate`), as "29 November 2026".
-
-        Web pages often carry no date of their own (`year = {n.d.}`); the day we
-        read them is then the only date a reader can weigh the source by.
-        """
-        day = _iso_date(self.fields.get("urldate", ""))
-        return f"{day.day} {day:%B %Y}" if day else ""
-
-    def evidence_label(self):
-        label = EVIDENCE_LABELS.get(self.fields.get("evidence", "").lower(), "")
-        participants = self.fields.get("participants")
-        return f"{label} ({participants})" if label and participants else label
-
 
 @dataclass
 class Bibliography:
@@ -444,7 +430,7 @@ def _format_findings(path, entry):
     """
     findings = []
     checks = (("year", YEAR.match), ("doi", DOI.match), ("pmid", PMID.match),
-              ("url", _is_web_address), ("urldate", _iso_date))
+              ("url", _is_web_address), ("urldate", iso_date))
     for name, valid in checks:
         value = entry.fields.get(name)
         if value and not valid(value):
@@ -453,7 +439,7 @@ def _format_findings(path, entry):
     return findings
 
 
-def _iso_date(value):
+def iso_date(value):
     if not ISO_DATE.match(value):
         return None
     try:

@@ -7,7 +7,7 @@ from .blocks import MAX_NESTING, prose_units, unit_text
 from .findings import count_by_kind, finding
 from .frontmatter import front_matter_lines
 from .metadata import read_metadata
-from .reading import reading_findings
+from .reading import page_grade, reading_findings
 from .rules import check_unit
 from .terminology import term_findings
 from .snippets import missing_snippets
@@ -26,6 +26,7 @@ class PageReport:
     examined: list = field(default_factory=list)
     # (line, column, text, plain text) of each sentence read, for the reading grade.
     sentences: list = field(default_factory=list)
+    reading_grade: "float | None" = None  # reading.page_grade of those sentences
 
     @property
     def exempt(self):
@@ -69,7 +70,9 @@ def _check_prose(report, body, first_line, known_keys, terms=()):
         report.exemptions += result.exemptions
         report.citations += [(key, line, unit.heading) for key, line in result.keys]
         report.sentences += result.sentences
-    report.findings += reading_findings(report.path, report.sentences)
+    # Measured once: the finding and claims-report.json both use it.
+    report.reading_grade = page_grade(report.sentences)
+    report.findings += reading_findings(report.path, report.sentences, report.reading_grade)
     report.findings += term_findings(report.path, report.sentences, terms)
     report.findings.sort()
     report.exemptions.sort()

@@ -3,24 +3,11 @@
 A page left out of `nav:` in mkdocs.yml is still built, but nothing on the
 site leads to it, and the editor who previews it sees nothing wrong. MkDocs
 itself says only "not included in the nav configuration"; this says which
-line to add, and the adapter shows it in the page's preview box.
+line to add, and the adapter shows it in the page's preview box. The adapter
+reads which pages are in the menu from the menu MkDocs built.
 """
 
 from .findings import finding
-
-
-def menu_paths(nav):
-    """The page paths named in a `nav:` list as written in mkdocs.yml (titles and sections nested)."""
-    found, stack = set(), [nav or []]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            found.add(item)
-        elif isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, dict):
-            stack.extend(item.values())
-    return found
 
 
 def missing_from_menu(pages, in_menu, folder="docs"):

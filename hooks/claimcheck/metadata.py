@@ -38,7 +38,7 @@ def read_metadata(path, text, today):
     dates = {}
     for name in DATE_FIELDS:
         if name in meta and meta[name] not in (None, ""):
-            value = _as_date(meta[name])
+            value = as_date(meta[name])
             if value is None:
                 findings.append(finding(path, field_line(text, name), 1, "META002",
                                         name=name, value=meta[name]))
@@ -59,7 +59,8 @@ def _missing_fields(path, text, meta):
     ]
 
 
-def _as_date(value):
+def as_date(value):
+    """A front-matter date (written YYYY-MM-DD, or read by YAML as a date), or None."""
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
         return None
     try:

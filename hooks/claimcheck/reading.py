@@ -27,13 +27,14 @@ HARDEST_SHOWN = 3
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 
 
-def reading_findings(path, sentences):
-    """READ001 when the text of a page or snippet reads above its grade limit.
+def reading_findings(path, sentences, score):
+    """READ001 when the text of a page or snippet, whose page_grade is `score`, reads above
+    its grade limit.
 
     `sentences` are (line, column, source text, plain text). The finding sits on
     the hardest sentence and quotes the hardest few, so the editor knows where to start.
     """
-    score, limit = page_grade(sentences), grade_limit(path)
+    limit = grade_limit(path)
     if score is None or score <= limit:
         return []
     hardest = sorted(sentences, key=lambda sentence: -sentence_difficulty(sentence[3]))[:HARDEST_SHOWN]

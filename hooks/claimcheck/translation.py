@@ -8,18 +8,17 @@ reviewed on or after the English page's review; and that every page has its
 counterpart in the other language.
 """
 
-import datetime
 import re
 
 from .citations import cited_keys
 from .findings import finding
 from .frontmatter import FrontMatterError, field_line, split_front_matter
+from .metadata import as_date
+from .sentences import hide_non_prose
 
 SUFFIX = ".zh.md"
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _SECTION = re.compile(r"^##\s+(.*?)\s*(?:\{[^}]*\})?\s*#*\s*$")
-_CITATION = re.compile(r"\[[^\[\]\n@]*@[^\[\]\n]*\]")
-_CODE_SPAN = re.compile(r"`+[^`]*`+")
 _SNIPPET = re.compile(r'^\s*-{1,2}8<-{1,2}\s+"([^"]+)"\s*$')
 # The shared boxes every translated page must keep where the English page has them.
 KEPT_BOXES = ("safety-box", "get-help")
@@ -67,9 +66,10 @@ def sections(text):
         if heading:
             found.append((heading.group(1), number, []))
             continue
-        prose = _CODE_SPAN.sub(lambda match: " " * len(match.group(0)), line)
-        for match in _CITATION.finditer(prose):
-            found[-1][2].extend((key, number) for key in cited_keys(match.group(0)))
+        _, citations, _ = hide_non_prose(line)
+        for citation in citations:
+            if not citation.in_code:
+                found[-1][2].extend((key, number) for key in cited_keys(citation.raw))
     return found
 
 
@@ -114,14 +114,9 @@ def _freshness_findings(zh_path, zh_text, en_text):
 
 
 def _reviewed(text):
+    """The page's `last_reviewed`, or None when it cannot be read (META001–002, META005 say why)."""
     try:
         meta, _, _ = split_front_matter(text)
     except FrontMatterError:
-        return None  # META005 reports it
-    value = meta.get("last_reviewed")
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(str(value))
-    except ValueError:
-        return None  # META002 reports it
+        return None
+    return as_date(meta.get("last_reviewed"))
