@@ -6,6 +6,10 @@ the index, which every first visit downloads, in both languages. Readers
 search for what the pages say, not for author names; the Sources page lists
 every source in one place. Material leaves out of the index any element
 with `data-search-exclude`.
+
+It also gives jieba, which cuts Chinese text into words for the index, a short
+word list (search_words_zh.txt), so that 免疫耐受 (immune tolerance) is indexed as
+免疫 + 耐受 and a search for 耐受 (tolerance) finds every page about it.
 """
 
 import json
@@ -13,12 +17,28 @@ import os
 
 from mkdocs.plugins import event_priority
 
+try:
+    import jieba
+except ImportError:  # Material then indexes Chinese without word cuts; nothing to tell jieba.
+    jieba = None
+
 from bibtex_bridge import REFERENCE_LIST
 
 EXCLUDED_LIST = REFERENCE_LIST.replace(">", " data-search-exclude>", 1)
 INDEX = os.path.join("search", "search_index.json")
 # Last, after our other hooks have finished the reference list.
 LATE = -200
+SEARCH_WORDS = os.path.join(os.path.dirname(__file__), "search_words_zh.txt")
+
+
+def on_config(config):
+    """Material's search plugin cuts Chinese with jieba's shared default cutter, so
+    words loaded into it here reach the index. (Its own `jieba_dict_user` option
+    takes a path relative to wherever mkdocs was started, not to mkdocs.yml.)"""
+    if jieba is not None:
+        jieba.setLogLevel(jieba.logging.WARNING)
+        jieba.load_userdict(SEARCH_WORDS)
+    return config
 
 
 @event_priority(LATE)
