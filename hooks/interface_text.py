@@ -23,6 +23,9 @@ TEXT = {
     # The heading above each page's reference list, and the title of its ¶ link.
     "references": {"en": "References", "zh": "参考文献"},
     "permanent link": {"en": "Permanent link", "zh": "永久链接"},
+    # The title of each ↩ link in a reference list, back to where the page cites it
+    # (the English is the footnotes extension's own, which mkdocs_languages.py translates).
+    "footnote backlink": {"en": "Jump back to footnote {number} in the text", "zh": "回到正文中引用{number}的位置"},
     # After each reference at the foot of a page.
     "evidence": {"en": "Evidence: {label}.", "zh": "证据：{label}。"},
     "checked": {"en": "Checked {day}.", "zh": "查阅日期：{day}。"},

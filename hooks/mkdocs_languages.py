@@ -11,23 +11,79 @@ Chinese interface (`lang="zh"`). Two things it leaves to us:
   and the English one goes back to the root.
 - Material's language switcher asks /zh/sitemap.xml whether the page exists in
   Chinese; the site's sitemap, which lists both languages, is copied there.
+- Tooltips written by Markdown extensions are English on every page: the ¶
+  link beside each heading, the ↩ link after each reference, and each
+  abbreviation's meaning (includes/abbreviations.md, added to every page). On
+  Chinese pages they are replaced by the Chinese of interface_text.py and of
+  includes/abbreviations.zh.md.
 """
 
+import html
 import os
+import re
 
+from claimcheck.blocks import ABBREVIATION
 from i18n_bridge import current_language, has_translations
+from interface_text import words
 
 PAGE_LANGUAGE = "zh-Hans"
 NOT_FOUND = "404.html"
 SITEMAP = "sitemap.xml"
 
-_state = {"english_404": None}
+ABBREVIATIONS = {"en": os.path.join("includes", "abbreviations.md"),
+                 "zh": os.path.join("includes", "abbreviations.zh.md")}
+BACKLINK_NUMBER = "{number}"
+
+_state = {"english_404": None, "tooltips": {}}
+
+
+def on_config(config):
+    """Read the tooltips once per build (`serve` runs on_config again after each change)."""
+    root = os.path.dirname(config.config_file_path)
+    _state["tooltips"] = chinese_tooltips({language: _abbreviations(os.path.join(root, path))
+                                           for language, path in ABBREVIATIONS.items()})
+    return config
 
 
 def on_post_page(output, *, page, config):
     if not (has_translations(config) and current_language(config) == "zh"):
         return output
-    return with_script_subtag(output)
+    return with_script_subtag(translated_tooltips(output, _state["tooltips"]))
+
+
+def chinese_tooltips(abbreviations):
+    """Each English tooltip attribute (`title="…"`) with its Chinese, for the abbreviations
+    both files define, the ¶ links and the ↩ links (the last as a pattern, for the number)."""
+    tooltips = {_title(abbreviations["en"][short]): _title(meaning)
+                for short, meaning in abbreviations["zh"].items() if short in abbreviations["en"]}
+    tooltips[_title(words("permanent link", "en"))] = _title(words("permanent link", "zh"))
+    return tooltips
+
+
+BACKLINK = re.compile(re.escape(words("footnote backlink", "en", number=BACKLINK_NUMBER))
+                      .replace(re.escape(BACKLINK_NUMBER), r"(?P<number>\d+)"))
+
+
+def translated_tooltips(html_text, tooltips):
+    for english, chinese in tooltips.items():
+        html_text = html_text.replace(english, chinese)
+    return BACKLINK.sub(lambda match: words("footnote backlink", "zh", number=match["number"]), html_text)
+
+
+def _title(text):
+    """The attribute as Python-Markdown writes it."""
+    return 'title="' + html.escape(text, quote=False).replace('"', "&quot;") + '"'
+
+
+def _abbreviations(path):
+    """{"MSC": "Mesenchymal stromal cell", …} from a file of `*[MSC]: …` lines; {} if it is missing."""
+    text = _read(path) or ""
+    found = {}
+    for line in text.splitlines():
+        if ABBREVIATION.match(line):
+            short, meaning = line[2:].split("]:", 1)
+            found[short] = meaning.strip()
+    return found
 
 
 def on_post_build(*, config):

@@ -4,6 +4,7 @@ translation checks (PARITY001–004) running in a two-language build."""
 
 import json
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from conftest import ROOT, strict_build
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import i18n_bridge  # noqa: E402
+from interface_text import words  # noqa: E402
 from mkdocs_static_i18n.plugin import I18n  # noqa: E402
 
 FRONT = ("---\ntitle: Test page\ndescription: A page for tests.\nlast_reviewed: {reviewed}\n"
@@ -72,6 +74,39 @@ def test_the_search_index_has_both_languages_without_reference_lists(built_site)
     # An author who appears only in reference lists is not in the index (the Sources
     # page, a list of sources, is searchable on purpose).
     assert not any("Todeschini" in doc["text"] for doc in docs if "about/sources/" not in doc["location"])
+
+
+# Tooltips and labels a reader hovers or a screen reader reads out: on a Chinese page,
+# an attribute with two English words in a row is interface text left untranslated.
+ENGLISH_WORDS = re.compile(r"[A-Za-z]{3,} [A-Za-z]{2,}")
+READ_OUT = ("title", "aria-label", "placeholder", "alt")
+
+
+def test_chinese_pages_have_no_english_tooltips_or_labels(built_site):
+    english = {}
+    for path in sorted((Path(built_site) / "zh").rglob("*.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for name in READ_OUT:
+            for element in soup.select(f"[{name}]"):
+                if ENGLISH_WORDS.search(element[name]):
+                    english.setdefault(element[name], str(path.relative_to(built_site)))
+    assert english == {}
+
+
+def test_the_markdown_extensions_write_the_english_tooltips_we_translate(built_site):
+    # mkdocs_languages.py finds them by their English words (interface_text.py); if
+    # Python-Markdown changes them, Chinese pages would show English again.
+    page = (Path(built_site) / "case" / "index.html").read_text(encoding="utf-8")
+    assert f'title="{words("permanent link", "en")}"' in page
+    assert f'title="{words("footnote backlink", "en", number=1)}"' in page
+    assert '<abbr title="Mesenchymal stromal cell">MSC</abbr>' in page
+
+
+def test_every_abbreviation_has_its_chinese_meaning():
+    def shorts(name):
+        return [line.split("]:")[0][2:] for line in (ROOT / "includes" / name).read_text(encoding="utf-8").splitlines()
+                if line.startswith("*[")]
+    assert shorts("abbreviations.zh.md") == shorts("abbreviations.md")
 
 
 # -----------------------------------------------------------------------------
