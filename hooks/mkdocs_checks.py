@@ -208,7 +208,7 @@ def _terms(root):
 
 
 def _check_translations(files, config, available):
-    """PARITY001–003 on each Chinese page (and shared text) of this build; PARITY004 once, in
+    """PARITY001–003 and PARITY005 on each Chinese page (and shared text) of this build; PARITY004 once, in
     the English build, over every page of both languages."""
     for file in files.documentation_pages():
         if file.src_uri.endswith(TRANSLATED_SUFFIX):

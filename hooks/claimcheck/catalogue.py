@@ -735,6 +735,26 @@ RULES = (
                           "The pages that exist: the case page has no Chinese page."),
                   "docs/index.md\ndocs/index.zh.md\ndocs/extra.zh.md\n"),
          passing=(Example("docs/index.md\ndocs/index.zh.md\n", "Each page has its counterpart."),)),
+    Rule("PARITY005", "never-stop-missing",
+         "\"Never stop your medicines on your own\" is the site's most important safety message. Wherever "
+         "the English page says it, in a sentence of its own as well as in the shared safety box, the "
+         "Chinese page must say it too.",
+         "Translate each English sentence that tells the reader not to stop their medicines, in the same "
+         "section, with 不要 (or 千万不要, 切勿), then 停 and 药, for example 千万不要自行停药。",
+         message="In the section “{section}”, the English page tells the reader {en} time(s) not to stop "
+                 "their medicines, but this page does so {zh} time(s). Translate each of those sentences, "
+                 "for example 千万不要自行停药。",
+         flagged=(Example(_pair("Ask your team.\nNever stop your medicines on your own.\n",
+                                "请咨询您的团队。\n"),
+                          "The English page, then the Chinese page: the warning was left out."),
+                  _pair("## What you can do\n\nDo not lower, skip or stop a medicine unless your team "
+                        "tells you to.\n",
+                        "## 您可以做什么\n\n请按时服药。\n")),
+         passing=(Example(_pair("Never stop your medicines on your own.\n", "千万不要自行停药。\n"),
+                          "The warning is translated."),
+                  Example(_pair("We do not know who could safely stop medicines.\n",
+                                "我们不知道谁可以安全停药。\n"),
+                          "Not a warning: saying what is unknown about stopping."))),
     Rule("NAV001", "page-not-in-menu",
          "A page that is not in the menu is still published, but readers cannot find it, and the preview "
          "looks normal.",

@@ -1,11 +1,12 @@
-"""PARITY001–004: a translated page keeps up with its English page.
+"""PARITY001–005: a translated page keeps up with its English page.
 
 Translations on health sites are usually checked by people only. Here the
 build checks what a machine can: that a Chinese page (page.zh.md) cites the
 same sources, in the same order, section by section, as its English page
 (page.md); that it keeps the shared safety and help boxes; that it was
-reviewed on or after the English page's review; and that every page has its
-counterpart in the other language.
+reviewed on or after the English page's review; that every page has its
+counterpart in the other language; and that each section tells the reader
+not to stop their medicines as often as the English section does.
 """
 
 import re
@@ -22,6 +23,15 @@ _SECTION = re.compile(r"^##\s+(.*?)\s*(?:\{[^}]*\})?\s*#*\s*$")
 _SNIPPET = re.compile(r'^\s*-{1,2}8<-{1,2}\s+"([^"]+)"\s*$')
 # The shared boxes every translated page must keep where the English page has them.
 KEPT_BOXES = ("safety-box", "get-help")
+# "Never stop your medicines on your own", in the words the pages use: a "not" word, then
+# stopping, then a medicine, within one sentence ("do not stop or lower any medicine",
+# "never to stop your medicines"); in Chinese 不要/千万不要/切勿/别 … 停 … 药 ("不要自行停药",
+# "千万不要自己停用或更改抗排斥药"). A comma may come between, not a full stop. Not: "we do
+# not know who could safely stop medicines", "要不要询问…停用抗排斥药" (whether to ask).
+NEVER_STOP = {
+    "en": re.compile(r"\b(?:never|not|n't)\s+(?:[\w,]+\s+){0,3}?stop\b[^.!?;]{0,60}?\bmedicines?\b", re.IGNORECASE),
+    "zh": re.compile(r"(?:(?<!要)不要|切勿|别)[^。！？；.!?]{0,20}?停[^。！？；.!?]{0,16}?药"),
+}
 
 
 def english_path(translated):
@@ -34,9 +44,9 @@ def translated_path(english):
 
 
 def parity_findings(zh_path, zh_text, en_text):
-    """PARITY001, PARITY002 and PARITY003 for a translated page and its English page."""
+    """PARITY001, PARITY002, PARITY003 and PARITY005 for a translated page and its English page."""
     return (_citation_findings(zh_path, zh_text, en_text) + _box_findings(zh_path, zh_text, en_text)
-            + _freshness_findings(zh_path, zh_text, en_text))
+            + _freshness_findings(zh_path, zh_text, en_text) + _never_stop_findings(zh_path, zh_text, en_text))
 
 
 def missing_counterparts(paths):
@@ -54,8 +64,17 @@ def missing_counterparts(paths):
 def sections(text):
     """[(heading, line, [(key, line), ...])] of a page's body: one section before the first
     `##` heading, then one for each; citations in code are left out."""
+    return [(heading, line, [(key, number) for number, _, citations in lines for citation in citations
+                             if not citation.in_code for key in cited_keys(citation.raw)])
+            for heading, line, lines in _section_lines(text)]
+
+
+def _section_lines(text):
+    """[(heading, line, [(number, prose, citations), ...])]: each section's lines outside code
+    blocks, with code, link addresses and comments blanked out of the prose."""
     found, fence = [("", 1, [])], None
-    for number, line in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    for number, line in enumerate(lines[_front_matter_lines(lines):], start=_front_matter_lines(lines) + 1):
         opener = _FENCE.match(line)
         if opener:
             fence = None if fence and line.strip().startswith(fence) else (fence or opener.group(1))
@@ -66,11 +85,16 @@ def sections(text):
         if heading:
             found.append((heading.group(1), number, []))
             continue
-        _, citations, _ = hide_non_prose(line)
-        for citation in citations:
-            if not citation.in_code:
-                found[-1][2].extend((key, number) for key in cited_keys(citation.raw))
+        prose, citations, _ = hide_non_prose(line)
+        found[-1][2].append((number, prose, citations))
     return found
+
+
+def _front_matter_lines(lines):
+    """How many lines the front matter (between two `---` lines at the top) takes; 0 if none."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    return next((index + 1 for index, line in enumerate(lines[1:], start=1) if line.strip() == "---"), 0)
 
 
 def _citation_findings(zh_path, zh_text, en_text):
@@ -103,6 +127,25 @@ def _boxes(text):
         if match:
             names.add(match.group(1).removesuffix(".md").removesuffix(".zh"))
     return names
+
+
+def _never_stop_findings(zh_path, zh_text, en_text):
+    """PARITY005 for each section whose Chinese tells the reader fewer times than the English not to
+    stop their medicines. Sections are compared by position (PARITY001 reports a different number)."""
+    zh_sections, en_sections = _section_lines(zh_text), _section_lines(en_text)
+    if len(zh_sections) != len(en_sections):
+        return []
+    found = []
+    for (_, line, zh_lines), (en_heading, _, en_lines) in zip(zh_sections, en_sections):
+        zh_count, en_count = _never_stop_count(zh_lines, "zh"), _never_stop_count(en_lines, "en")
+        if zh_count < en_count:
+            found.append(finding(zh_path, line, 1, "PARITY005", section=en_heading or "the opening",
+                                 en=en_count, zh=zh_count))
+    return found
+
+
+def _never_stop_count(lines, language):
+    return sum(len(NEVER_STOP[language].findall(prose)) for _, prose, _ in lines)
 
 
 def _freshness_findings(zh_path, zh_text, en_text):
