@@ -18,7 +18,8 @@ import html
 
 from mkdocs.structure.toc import AnchorLink
 
-from bibtex_bridge import add_reference_list_heading, bib_path, reference_keys, replace_reference_text
+from bibtex_bridge import (add_reference_list_heading, bib_path, reference_keys, replace_reference_text,
+                           skip_plugin_reference_text)
 from claimcheck.bibliography import read_bibliography
 from claimcheck.findings import InputError
 from i18n_bridge import current_language
@@ -32,6 +33,9 @@ _state = {"entries": {}}
 
 
 def on_config(config):
+    # This hook writes every reference's text, so the plugin need not format it first
+    # (after the plugin's own on_config, which makes a new registry on each rebuild).
+    skip_plugin_reference_text(config)
     # mkdocs_checks.py has already read refs.bib, with located messages, before this runs
     # (and under `mkdocs serve` pointed the plugin at the usable part of a damaged file);
     # reading it again costs about 20 ms and keeps the two hooks independent.

@@ -231,6 +231,21 @@ def test_evidence_label_goes_into_the_plugin_s_footnote(fixture_site):
     assert item.group(1).endswith('<span class="evidence-label">Evidence: Case report (1 patient).</span> ')
 
 
+def test_the_plugin_leaves_reference_text_to_us_and_never_formats_it(fixture_site, monkeypatch, caplog):
+    # Point 8: the plugin asks its registry for each reference's text; we answer with the key,
+    # so pybtex's formatting, a quarter of the build, never runs. If the plugin formatted
+    # anyway, this would make it fail, and it would drop the reference with a warning.
+    def never(*args, **kwargs):
+        raise AssertionError("pybtex formatted a reference")
+    monkeypatch.setattr("pybtex.style.formatting.BaseStyle.format_entry", never)
+    config_file, _ = fixture_site({"index.md": FRONT + "# Test page\n\nMSCs are cells [@smith2020example].\n"})
+    with caplog.at_level(logging.WARNING):
+        html = page_html(build_in_process(config_file))
+    (item,) = bibtex_bridge.REFERENCE_ITEM.finditer(html)
+    assert item.group("key") == "smith2020example" and "Smith" in item.group(1)
+    assert [record.getMessage() for record in caplog.records if record.levelno >= logging.WARNING] == []
+
+
 # -----------------------------------------------------------------------------
 # Markers, exemptions, and edits to hooks/ under serve
 # -----------------------------------------------------------------------------
