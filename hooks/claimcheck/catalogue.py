@@ -742,8 +742,8 @@ RULES = (
          "Translate each English sentence that tells the reader not to stop their medicines, in the same "
          "section, with 不要 (or 千万不要, 切勿), then 停 and 药, for example 千万不要自行停药。",
          message="In the section “{section}”, the English page tells the reader {en} time(s) not to stop "
-                 "their medicines, but this page does so {zh} time(s). Translate each of those sentences, "
-                 "for example 千万不要自行停药。",
+                 "their medicines, but this page does so {zh} time(s). Translate each of those sentences "
+                 "(for example 千万不要自行停药).",
          flagged=(Example(_pair("Ask your team.\nNever stop your medicines on your own.\n",
                                 "请咨询您的团队。\n"),
                           "The English page, then the Chinese page: the warning was left out."),
