@@ -430,6 +430,8 @@ def test_contributing_rule_section_matches_the_catalogue():
     from rules_doc import BEGIN, END, rules_markdown
 
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    # One generated section: a second paste must replace the first, markers included.
+    assert (guide.count(BEGIN), guide.count(END)) == (1, 1), "Paste the output over the old section, markers too"
     section = guide[guide.index(BEGIN):guide.index(END) + len(END)]
     assert section == rules_markdown(), "Run `python tools/rules_doc.py` and paste its output into CONTRIBUTING.md"
 

@@ -700,7 +700,12 @@ RULES = (
                         "## 事实\n\n## 更多\n\n间充质基质细胞来自骨髓[@smith2020example]。\n")),
          passing=(Example(_pair("## Facts\n\nMSCs come from bone marrow [@smith2020example].\n",
                                 "## 事实\n\n间充质基质细胞来自骨髓[@smith2020example]。\n"),
-                          "The same section cites the same source."),)),
+                          "The same section cites the same source."),
+                  Example(_pair("MSCs come from bone marrow and can be grown in a laboratory [@smith2020example].\n",
+                                "间充质基质细胞来自骨髓[@smith2020example]。\n"
+                                "它们可以在实验室里培养[@smith2020example]。\n"),
+                          "One English sentence split into two Chinese ones, each citing the source: the "
+                          "same source, in the same place."))),
     Rule("PARITY002", "box-missing",
          "The shared safety box (\"Do not stop your medicines\") and the help box must appear on every "
          "translated page whose English page has them: readers of either language need them.",

@@ -104,6 +104,7 @@ def _citation_findings(zh_path, zh_text, en_text):
                         en=len(en_sections) - 1)]
     found = []
     for index, ((heading, line, zh_keys), (en_heading, _, en_keys)) in enumerate(zip(zh_sections, en_sections)):
+        zh_keys, en_keys = _without_repeats(zh_keys), _without_repeats(en_keys)
         zh_list, en_list = [key for key, _ in zh_keys], [key for key, _ in en_keys]
         if zh_list == en_list:
             continue
@@ -112,6 +113,12 @@ def _citation_findings(zh_path, zh_text, en_text):
         found.append(finding(zh_path, where, 1, "PARITY001", situation="keys", section=en_heading or "the opening",
                              zh=", ".join(zh_list) or "none", en=", ".join(en_list) or "none"))
     return found
+
+
+def _without_repeats(keys):
+    """The citations with a key cited again straight after itself counted once: a translator who
+    splits a long sentence in two cites its source on both halves, as CLAIM001 asks."""
+    return [pair for index, pair in enumerate(keys) if index == 0 or keys[index - 1][0] != pair[0]]
 
 
 def _box_findings(zh_path, zh_text, en_text):
