@@ -56,9 +56,18 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.site)
 
 
+# Set by tools/check.py (`make check`) to the strict build it has just made and its log, so the
+# site tests read that build instead of making two more.
+CHECKED_SITE, CHECKED_SITE_LOG = "CHECKED_SITE", "CHECKED_SITE_LOG"
+
+
 @pytest.fixture(scope="session")
 def site_builds(tmp_path_factory):
-    """Two strict builds of the real site, for content and reproducibility tests."""
+    """Two strict builds of the real site, for content and reproducibility tests; under
+    `make check`, the one build it has made (it leaves out the reproducibility test)."""
+    if os.environ.get(CHECKED_SITE):
+        log = Path(os.environ[CHECKED_SITE_LOG]).read_text(encoding="utf-8")
+        return [(Path(os.environ[CHECKED_SITE]), subprocess.CompletedProcess([], 0, "", log))]
     builds = []
     for name in ("site-a", "site-b"):
         site_dir = tmp_path_factory.mktemp(name)

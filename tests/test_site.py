@@ -44,6 +44,7 @@ def test_site_builds_strictly_with_zero_warnings(site_builds):
         assert warnings == []
 
 
+@pytest.mark.reproducibility
 def test_two_builds_are_byte_identical(site_builds):
     (first, _), (second, _) = site_builds
     comparison = filecmp.dircmp(first, second)

@@ -24,11 +24,12 @@ FAILED_TEST = re.compile(r"^FAILED (\S+)")
 SETTINGS_PLACE = re.compile(r'in "([^"]+)", line (\d+), column (\d+)')
 
 
-def build_problems():
-    """The strict build's warnings and errors, as the editor should read them."""
-    with tempfile.TemporaryDirectory(prefix="site-check-") as site:
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site],
-                                cwd=ROOT, capture_output=True, text=True, env=_env(), check=False)
+def build_problems(site, log):
+    """The strict build's warnings and errors, as the editor should read them. The build goes to
+    `site` and its log to `log`, for the site tests to read."""
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site],
+                            cwd=ROOT, capture_output=True, text=True, env=_env(), check=False)
+    Path(log).write_text(result.stderr, encoding="utf-8")
     problems = [LOG_PREFIX.sub("", line) for line in result.stderr.splitlines()
                 if line.startswith(("WARNING", "ERROR"))]
     # "Aborted with N warnings in strict mode!" restates the lines above it.
@@ -54,11 +55,14 @@ def _last_line(stderr):
     return stderr.strip().splitlines()[-1] if stderr.strip() else "The build failed."
 
 
-def failed_site_tests():
-    """Names of the failed tests that read the built site, with pytest's report printed."""
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-m", "site and not browser",
+def failed_site_tests(site, log):
+    """Names of the failed tests that read the built site, with pytest's report printed. They read
+    the build just made (tests/conftest.py, CHECKED_SITE); the test that two builds are identical
+    needs a second build and is left to `make test`."""
+    env = dict(_env(), CHECKED_SITE=site, CHECKED_SITE_LOG=log)
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-m", "site and not browser and not reproducibility",
                              "-p", "no:cacheprovider", "--no-header", "-rf"],
-                            cwd=ROOT, capture_output=True, text=True, env=_env(), check=False)
+                            cwd=ROOT, capture_output=True, text=True, env=env, check=False)
     failed = [match.group(1) for line in result.stdout.splitlines() if (match := FAILED_TEST.match(line))]
     if failed:
         print(result.stdout)
@@ -73,16 +77,18 @@ def _env():
 
 
 def main():
-    print("Building the site strictly and running the claim checks ...", flush=True)
-    problems = build_problems()
-    for line in problems:
-        print(line)
-    if problems:
-        # Content tests on a site that did not build would only repeat these problems.
-        print(_sentence(len(problems)))
-        return 1
-    print("Running the tests that read the built site ...", flush=True)
-    failed = failed_site_tests()
+    with tempfile.TemporaryDirectory(prefix="site-check-") as work:
+        site, log = os.path.join(work, "site"), os.path.join(work, "build.log")
+        print("Building the site strictly and running the claim checks ...", flush=True)
+        problems = build_problems(site, log)
+        for line in problems:
+            print(line)
+        if problems:
+            # Content tests on a site that did not build would only repeat these problems.
+            print(_sentence(len(problems)))
+            return 1
+        print("Running the tests that read the built site ...", flush=True)
+        failed = failed_site_tests(site, log)
     print(_sentence(len(failed)))
     return 1 if failed else 0
 
