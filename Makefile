@@ -17,7 +17,7 @@ export SOURCE_DATE_EPOCH
 
 help:
 	@echo "make serve         preview the site at http://127.0.0.1:8000 (live reload; next free port if taken)"
-	@echo "make check         the checks an edit can fail, in about 40 seconds (no browser)"
+	@echo "make check         the checks an edit can fail, in about 25 seconds (no browser)"
 	@echo "make test          strict build and every test, the browser suite included (about 5 minutes)"
 	@echo "make check-claims  list uncited claims in docs/ (ARGS=--explain also lists exempt sentences)"
 	@echo "make explain-claims PAGE=docs/x.md  list why each sentence of a page (default: docs/) is not a claim"
