@@ -25,6 +25,8 @@ AFTER_I18N = -150
 I18N_PAGE_PRIORITY = 50
 BEFORE_I18N_PAGE = 60
 TRANSLATED_SUFFIX = ".zh.md"
+# Built first in every build (the plugin's `default: true` language).
+DEFAULT_LANGUAGE = "en"
 
 
 def has_translations(config):

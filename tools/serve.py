@@ -47,8 +47,9 @@ def main(argv=None):
     print(f"Starting the preview at {address} ... it is ready when the log says \"Serving on\". "
           f"Stop it with Ctrl+C.", flush=True)
     env = dict(os.environ, SITE_URL=address)
+    # --dirty: rebuild only the pages a change can alter (hooks/mkdocs_preview.py decides which).
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", options.config_file,
-               "--dev-addr", f"{HOST}:{port}", "--livereload"]
+               "--dev-addr", f"{HOST}:{port}", "--livereload", "--dirty"]
     server = subprocess.Popen(command, env=env)
     try:
         return server.wait()
