@@ -74,7 +74,7 @@ def test_install_step_says_what_it_is_doing():
 def copy_site(target):
     for name in ("docs", "includes", "overrides", "hooks"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "refs.bib"):
+    for name in ("mkdocs.yml", "refs.bib", "terminology.yml"):
         shutil.copy(ROOT / name, target / name)
 
 
