@@ -56,6 +56,8 @@ RESTART_ADVICE = ("Editing a file in hooks/ needs a restart: stop `make serve` (
 # State for one build; on_config starts it afresh each time `serve` rebuilds.
 # `serving` and `hook_files` are set once, by on_startup.
 _state = {"serving": False, "hook_files": {}}
+# What the hook has read, kept with the file's bytes; read again when they change.
+_read_once = {}
 
 
 # -----------------------------------------------------------------------------
@@ -78,16 +80,12 @@ def on_config(config):
     root = os.path.dirname(config.config_file_path)
     bib_file = bib_path(config)
     shown = os.path.relpath(bib_file, root)
-    if _state["serving"]:
-        bibliography, problems = _bibliography_for_preview(config, bib_file, shown)
-    else:
-        try:
-            bibliography, problems = read_bibliography(bib_file, display_path=shown), []
-        except InputError as error:
-            raise PluginError(str(error)) from None
+    bibliography, problems, usable, entry_findings = _read_bibliography_once(bib_file, shown)
+    if problems:
+        _use_usable_part(config, usable)
     guard_on_config(config, bibliography.path)
     _state.update(bibliography=bibliography, entries=bibliography.by_key(), root=root,
-                  bib_problems=problems, entry_findings=problems + check_entries(bibliography),
+                  bib_problems=problems, entry_findings=entry_findings,
                   snippet_folders=_snippet_folders(config, root),
                   auto_appended=_auto_appended(config), terms=_terms(root),
                   # The toc extension's own function, so links to sections match their ids.
@@ -201,10 +199,36 @@ def on_post_build(*, config):
 # Helper functions
 # -----------------------------------------------------------------------------
 
+def _read_bibliography_once(bib_file, shown):
+    """(bibliography, problems, usable text, findings on its entries) of refs.bib, read again only
+    when the file has changed: each language is a build of its own, and `serve` rebuilds after
+    every edit, but refs.bib seldom changes."""
+    with open(bib_file, "rb") as handle:
+        key = (bib_file, shown, _state["serving"], handle.read())
+    if _read_once.get("bibliography", (None,))[0] != key:
+        if _state["serving"]:
+            bibliography, problems, usable = read_bibliography_for_preview(bib_file, shown)
+        else:
+            try:
+                bibliography, problems, usable = read_bibliography(bib_file, display_path=shown), [], None
+            except InputError as error:
+                raise PluginError(str(error)) from None
+        _read_once["bibliography"] = (key, (bibliography, problems, usable,
+                                            problems + check_entries(bibliography)))
+    return _read_once["bibliography"][1]
+
+
 def _terms(root):
-    """The terms of terminology.yml beside mkdocs.yml, checked in every Chinese sentence."""
+    """The terms of terminology.yml beside mkdocs.yml, checked in every Chinese sentence (read
+    again only when the file has changed)."""
     path = os.path.join(root, TERMINOLOGY_FILE)
-    return read_terms(path) if os.path.isfile(path) else []
+    if not os.path.isfile(path):
+        return []
+    with open(path, "rb") as handle:
+        key = (path, handle.read())
+    if _read_once.get("terms", (None,))[0] != key:
+        _read_once["terms"] = (key, read_terms(path))
+    return _read_once["terms"][1]
 
 
 def _check_translations(files, config, available):
@@ -240,20 +264,17 @@ def _report_location(config):
     return os.path.relpath(os.path.join(config.site_dir, REPORT_FILE))
 
 
-def _bibliography_for_preview(config, bib_file, shown):
-    """The readable part of refs.bib, and what is wrong with the rest.
+def _use_usable_part(config, usable):
+    """Point the citation plugin at the readable part of a damaged refs.bib (under `serve` only).
 
     A damaged refs.bib must not stop the preview: MkDocs would keep every page
     loading until the file is fixed, with the reason only in the terminal. So
     the citation plugin reads the entries that are fine, and every page's box
     says where the damage is (BIB001, BIB002). A strict build still fails.
     """
-    bibliography, problems, usable = read_bibliography_for_preview(bib_file, shown)
-    if problems:
-        if not _state.get("preview_folder"):
-            _state["preview_folder"] = tempfile.mkdtemp(prefix="claims-preview-")
-        use_bibliography_text(config, usable, _state["preview_folder"])
-    return bibliography, problems
+    if not _state.get("preview_folder"):
+        _state["preview_folder"] = tempfile.mkdtemp(prefix="claims-preview-")
+    use_bibliography_text(config, usable, _state["preview_folder"])
 
 
 def _hook_file_times():

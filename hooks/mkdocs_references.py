@@ -39,11 +39,17 @@ def on_config(config):
     # mkdocs_checks.py has already read refs.bib, with located messages, before this runs
     # (and under `mkdocs serve` pointed the plugin at the usable part of a damaged file);
     # reading it again costs about 20 ms and keeps the two hooks independent.
+    path = bib_path(config)
+    with open(path, "rb") as handle:
+        text = handle.read()
+    if _state.get("read") == (path, text):
+        return config  # unchanged since the last build (each language is one; `serve` rebuilds)
     try:
-        _state["entries"] = read_bibliography(bib_path(config)).by_key()
+        _state["entries"] = read_bibliography(path).by_key()
     except InputError:
         # Already reported by mkdocs_checks.py; the references keep the plugin's own wording.
         _state["entries"] = {}
+    _state["read"] = (path, text)
     return config
 
 
