@@ -35,10 +35,15 @@ TEXT_SOURCES = ("docs", "includes", "overrides", "hooks", "refs.bib", "mkdocs.ym
 TEXT_SUFFIXES = (".md", ".html", ".py", ".bib", ".yml", ".yaml", ".txt")
 FOLDER = "msc-site-search"
 
+_last = {"text": None, "path": None}
+
 
 def site_dictionary(root, full_dictionary):
     """The path of the small dictionary for the Chinese text under `root`, written if it is not there yet."""
-    runs = han_runs(site_text(root))
+    text = site_text(root)
+    if _last["text"] == (root, full_dictionary, text):
+        return _last["path"]  # each language is a build of its own, and `serve` rebuilds after each edit
+    runs = han_runs(text)
     full = os.stat(full_dictionary)
     fingerprint = hashlib.sha256("\n".join([full_dictionary, str(full.st_size), str(full.st_mtime_ns)]
                                            + sorted(runs)).encode("utf-8")).hexdigest()[:16]
@@ -46,6 +51,7 @@ def site_dictionary(root, full_dictionary):
     if not os.path.isfile(path):
         with open(full_dictionary, encoding="utf-8") as handle:
             _write(path, dictionary_lines(handle.read(), runs))
+    _last.update(text=(root, full_dictionary, text), path=path)
     return path
 
 
