@@ -8,8 +8,11 @@ misses what our pages share, so this hook decides instead, from what each
 file holds:
 
 - a page whose text changed is rebuilt, and so is its page in the other
-  language, whose box shows the translation checks (PARITY001–005);
-- the Sources page, which lists every citation, is rebuilt after any change;
+  language when what the translation checks compare changed (citations by
+  section, shared boxes, review date, "never stop" sentences), because that
+  page's box shows those checks (PARITY001–005);
+- the Sources page, which lists every citation and the sections that cite it,
+  is rebuilt when a page's citations or headings changed;
 - every page is rebuilt when something they all use changes: mkdocs.yml (the
   menu and settings), refs.bib, terminology.yml, the shared text in
   includes/, the templates in overrides/, the hooks, or the list of pages.
@@ -21,13 +24,19 @@ The search index keeps the entries of the pages not rebuilt (search_bridge.py).
 import hashlib
 import logging
 import os
+import re
 
 from mkdocs.plugins import event_priority
 
 import search_bridge
+from claimcheck.translation import parity_fingerprint
 from i18n_bridge import AFTER_I18N, DEFAULT_LANGUAGE, current_language
 from sources_page import PLACEHOLDER as SOURCES_LIST
 
+KINDS = ("text", "citations", "translation")
+# What the Sources page shows of each page: its headings (the sections it links to) and the keys it cites.
+HEADING = re.compile(r"^#{1,6}[ \t].*$", re.M)
+CITATION_KEY = re.compile(r"@[\w:.+-]+")
 # Files and folders (beside mkdocs.yml) whose change can alter every page.
 SHARED_INPUTS = ("mkdocs.yml", "refs.bib", "terminology.yml", "includes", "overrides", "hooks")
 # After mkdocs-static-i18n (-100) and the claim checks (AFTER_I18N) have picked this language's pages.
@@ -61,16 +70,16 @@ def on_files(files, *, config):
     if not _state["dirty"]:
         return files
     language = current_language(config)
-    pages = {file.src_uri: _fingerprint(file.content_bytes) for file in files.documentation_pages()}
+    pages = {file.src_uri: _fingerprints(file.content_string) for file in files.documentation_pages()}
     if language == DEFAULT_LANGUAGE or _state["round"] is None:
         # The default language is built first: a new rebuild starts.
-        _state["round"] = {"shared": shared_fingerprint(_state["root"], _all_page_names(config)), "edited": set()}
+        _state["round"] = {"shared": shared_fingerprint(_state["root"], _all_page_names(config)), "edited": {}}
     this_round = _state["round"]
     sources_pages = {file.src_uri for file in files.documentation_pages()
                      if SOURCES_LIST.encode() in file.content_bytes}
     edited = edited_pages(pages, this_round["shared"], _state["seen"].get(language))
     rebuild = pages_to_rebuild(pages, edited, this_round["edited"], sources_pages)
-    this_round["edited"] |= edited
+    this_round["edited"].update(edited)
     for file in files.documentation_pages():
         file.is_modified = (lambda modified: lambda: modified)(file.src_uri in rebuild)
     _state["seen"][language] = (this_round["shared"], pages)
@@ -80,20 +89,31 @@ def on_files(files, *, config):
 
 
 def edited_pages(pages, shared, previous):
-    """The pages ({src_uri: fingerprint}) whose text changed since the last build of the same
-    language, given that build's (shared fingerprint, pages); all of them after a change to what
-    every page uses, and on the first build (previous is None)."""
+    """{src_uri: the kinds of change} for each page ({src_uri: fingerprints}) that changed since the
+    last build of the same language, given that build's (shared fingerprint, pages). The kinds are
+    "text", "citations" (what the Sources page lists) and "translation" (what the translation checks
+    compare). On the first build, or after a change to what every page uses, every page, with all three."""
     if previous is None or previous[0] != shared:
-        return set(pages)
-    return {uri for uri, fingerprint in pages.items() if previous[1].get(uri) != fingerprint}
+        return {uri: set(KINDS) for uri in pages}
+    edited = {}
+    for uri, fingerprints in pages.items():
+        before = previous[1].get(uri, {})
+        kinds = {kind for kind in KINDS if before.get(kind) != fingerprints[kind]}
+        if kinds:
+            edited[uri] = kinds
+    return edited
 
 
 def pages_to_rebuild(pages, edited, edited_in_other_language, sources_pages):
-    """The edited pages, the pages whose other-language page was edited (their box shows the
-    translation checks), and, when anything is rebuilt, the Sources page."""
-    rebuild = set(edited) | {other for uri in edited | edited_in_other_language
-                             for other in counterparts(uri) if other in pages}
-    return rebuild | sources_pages if rebuild else set()
+    """The edited pages; the pages whose other-language page changed in what the translation
+    checks compare (their box shows those checks); the Sources page when citations or headings
+    changed."""
+    rebuild = set(edited)
+    rebuild |= {other for uri, kinds in {**edited_in_other_language, **edited}.items()
+                if "translation" in kinds for other in counterparts(uri) if other in pages}
+    if any("citations" in kinds for kinds in edited.values()):
+        rebuild |= sources_pages
+    return rebuild
 
 
 def counterparts(src_uri):
@@ -125,8 +145,15 @@ def _all_page_names(config):
                   for name in names if name.endswith(".md"))
 
 
-def _fingerprint(content):
-    return hashlib.sha256(content).hexdigest()
+def _fingerprints(text):
+    """A page's fingerprints, one for each kind of change (KINDS)."""
+    return {"text": _fingerprint(text),
+            "citations": _fingerprint("\n".join(HEADING.findall(text) + CITATION_KEY.findall(text))),
+            "translation": _fingerprint(parity_fingerprint(text))}
+
+
+def _fingerprint(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 # Before Material's search (0) writes this language's index, and before mkdocs-static-i18n

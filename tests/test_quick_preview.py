@@ -18,6 +18,7 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "hooks"))
 import i18n_bridge  # noqa: E402
 import search_bridge  # noqa: E402
+from claimcheck.translation import parity_fingerprint  # noqa: E402
 from mkdocs_preview import counterparts, edited_pages, pages_to_rebuild  # noqa: E402
 
 TODAY = datetime.date.today()
@@ -37,19 +38,31 @@ NAV = [{"Home": "index.md"}, {"Other": "other.md"}, {"Third": "third.md"}]
 # -----------------------------------------------------------------------------
 
 def test_the_first_build_and_a_change_to_what_all_pages_use_build_every_page():
-    pages = {"a.md": "1", "a.zh.md": "2", "b.md": "3"}
-    assert edited_pages(pages, "shared", None) == set(pages)
-    assert edited_pages(pages, "shared-2", ("shared", pages)) == set(pages)
-    assert edited_pages(pages, "shared", ("shared", pages)) == set()
+    pages = {"a.md": {"text": "1", "citations": "c", "translation": "t"}, "b.md": {"text": "2", "citations": "c",
+                                                                                    "translation": "t"}}
+    assert set(edited_pages(pages, "shared", None)) == set(pages)
+    assert set(edited_pages(pages, "shared-2", ("shared", pages))) == set(pages)
+    assert edited_pages(pages, "shared", ("shared", pages)) == {}
 
 
-def test_an_edited_page_is_built_with_its_other_language_and_the_sources_page():
-    english = {"a.md": "1", "b.md": "3", "sources.md": "4"}
-    chinese = {"a.zh.md": "1", "b.zh.md": "3", "sources.zh.md": "4"}
-    assert pages_to_rebuild(english, {"a.md"}, set(), {"sources.md"}) == {"a.md", "sources.md"}
-    assert pages_to_rebuild(chinese, set(), {"a.md"}, {"sources.zh.md"}) == {"a.zh.md", "sources.zh.md"}
-    assert pages_to_rebuild(english, set(), set(), {"sources.md"}) == set()
+def test_an_edit_rebuilds_the_page_and_only_what_shows_what_changed():
+    english = {"a.md", "b.md", "sources.md"}
+    chinese = {"a.zh.md", "b.zh.md", "sources.zh.md"}
+    # A change of wording only: the page itself.
+    assert pages_to_rebuild(english, {"a.md": {"text"}}, {}, {"sources.md"}) == {"a.md"}
+    assert pages_to_rebuild(chinese, {}, {"a.md": {"text"}}, {"sources.zh.md"}) == set()
+    # A new citation: the Sources page, and the other language's page, whose box compares citations.
+    edit = {"text", "citations", "translation"}
+    assert pages_to_rebuild(english, {"a.md": edit}, {}, {"sources.md"}) == {"a.md", "sources.md"}
+    assert pages_to_rebuild(chinese, {}, {"a.md": edit}, {"sources.zh.md"}) == {"a.zh.md"}
     assert counterparts("case/index.zh.md") == {"case/index.md"}
+
+
+def test_what_the_translation_checks_compare_is_all_the_fingerprint_holds():
+    page = FRONT + "# T\n\n## One\n\nMSCs are cells [@smith2020example].\nNever stop your medicines.\n"
+    assert parity_fingerprint(page) == parity_fingerprint(page.replace("are cells", "are small cells"))
+    assert parity_fingerprint(page) != parity_fingerprint(page.replace("Never stop your medicines.", ""))
+    assert parity_fingerprint(page) != parity_fingerprint(page.replace("[@smith2020example]", ""))
 
 
 # -----------------------------------------------------------------------------
@@ -103,9 +116,15 @@ def test_a_preview_rebuild_writes_only_the_pages_an_edit_changes(fixture_site, d
     page = os.path.join(config.docs_dir, "other.md")
     with open(page, "a", encoding="utf-8") as handle:
         handle.write("\nAsk your team about the new sentence.\n")
-    os.utime(page, (built["other/index.html"] + 5,) * 2)
     dirty_serve(config_file)
     assert "the new sentence" in (site / "other" / "index.html").read_text(encoding="utf-8")
+    rewritten = {path for path, mtime in built.items() if os.path.getmtime(site / path) != mtime}
+    assert rewritten == {"other/index.html"}
+    # A warning not to stop the medicines: the Chinese page's box must now say it lacks one (PARITY005).
+    built = {path: os.path.getmtime(site / path) for path in built}
+    with open(page, "a", encoding="utf-8") as handle:
+        handle.write("\nNever stop your medicines on your own.\n")
+    dirty_serve(config_file)
     rewritten = {path for path, mtime in built.items() if os.path.getmtime(site / path) != mtime}
     assert rewritten == {"other/index.html", "zh/other/index.html"}
     # Every page is still found by search, once.

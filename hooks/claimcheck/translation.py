@@ -170,3 +170,13 @@ def _reviewed(text):
     except FrontMatterError:
         return None
     return as_date(meta.get("last_reviewed"))
+
+
+def parity_fingerprint(text):
+    """What the translation checks compare in a page, and nothing else: its citations section by
+    section, its shared boxes, its review date and its "never stop" sentences. When it has not
+    changed, the findings on the page in the other language cannot have changed either."""
+    sections_keys = [[key for key, _ in keys] for _, _, keys in sections(text)]
+    never_stop = [sum(len(pattern.findall(prose)) for pattern in NEVER_STOP.values() for _, prose, _ in lines)
+                  for _, _, lines in _section_lines(text)]
+    return repr((sections_keys, sorted(_boxes(text)), str(_reviewed(text)), never_stop))
