@@ -17,7 +17,9 @@ from pathlib import Path
 
 LEXICON = Path(__file__).with_name("verbs.txt")
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,:/]*")
+# A word, [A-Za-z][A-Za-z'’-]*, or a number, \d[\d.,:/]*: written to start with one
+# character class, so the engine skips straight to letters and digits.
+WORD = re.compile(r"[A-Za-z\d](?:(?<=[A-Za-z])[A-Za-z'’-]*|(?<=\d)[\d.,:/]*)")
 NUMBER = "0"  # every number is this one token: "Ring 999" reads like "Ring them"
 NAME = "Name"  # every capitalised word after the first: "Visit Kidney Care UK"
 # A label before the direction: "Tip:", "**Note:**", "What to do:".
@@ -32,6 +34,7 @@ CLAUSE_END = re.compile(r"[;:()—–]|\s-\s")
 SOFTENERS = frozenset("please always never also just then now first simply gently carefully kindly "
                       "next finally so even".split())
 NEGATIONS = (("do", "not"), ("don't",), ("do", "n't"))
+_NEGATION_STARTS = frozenset(negation[0] for negation in NEGATIONS)
 
 # A word after the first that shows the first was a noun: "Use of MSCs is ...".
 SUBJECT_SIGNS = frozenset("""
@@ -88,6 +91,7 @@ LEAD_STARTERS = frozenset("""
 FACT_FRAMES = (("remember",), ("note",), ("notice",), ("know",), ("understand",), ("realise",),
                ("realize",), ("recall",), ("accept",), ("consider",), ("be", "aware"),
                ("bear", "in", "mind"), ("keep", "in", "mind"), ("be", "sure"))
+_FACT_FRAME_STARTS = frozenset(frame[0] for frame in FACT_FRAMES)
 
 
 @lru_cache(maxsize=1)
@@ -102,9 +106,10 @@ def verb_kinds():
 
 def is_direction(plain):
     """Whether the sentence tells the reader what to do, rather than stating a fact."""
-    if not _could_be_direction(_opening(plain)):
+    opening = _opening(plain)
+    if not _could_be_direction(opening):
         return False
-    text = NAMED_THING.sub(" it ", _opening(plain))
+    text = NAMED_THING.sub(" it ", opening)
     text = MARKUP.sub(" ", text).strip()
     label = LABEL.match(text)
     if label and _is_label(label.group(1)):
@@ -122,9 +127,9 @@ def _is_leading_phrase(text):
 
 def _could_be_direction(text):
     """A quick look at the first word, so most statements of fact cost one dictionary look-up."""
-    if ":" in text[:42]:
+    if text.find(":", 0, 42) >= 0:
         return True  # a label may come first
-    first = WORD.search(text[:40])
+    first = WORD.search(text, 0, 40)
     if not first:
         return False
     word = first.group(0).lower()
@@ -143,8 +148,10 @@ def _is_label(text):
 def _direction_after_leading_phrase(text):
     """"If you feel unwell, call ...": the part after the leading phrase decides."""
     parts = text.split(",")
+    if len(parts) < 2:
+        return False
     lead = _tokens(parts[0])
-    if len(parts) < 2 or not lead or not (lead[0] in LEAD_STARTERS or (len(lead) == 1 and lead[0].endswith("ly"))):
+    if not lead or not (lead[0] in LEAD_STARTERS or (len(lead) == 1 and lead[0].endswith("ly"))):
         return False
     # "If you have a fever, a cough or a rash, call ...": later commas may end a
     # list inside the phrase, as long as no main verb stands between them.
@@ -269,7 +276,8 @@ def _drop_softeners(tokens):
     """Tokens after "Please", "Always" and the like; None after "Do not"."""
     index = 0
     while index < len(tokens):
-        if any(tuple(tokens[index:index + len(n)]) == n for n in NEGATIONS):
+        negation = tokens[index] in _NEGATION_STARTS  # a quick look before the slices
+        if negation and any(tuple(tokens[index:index + len(n)]) == n for n in NEGATIONS):
             return None
         if tokens[index] not in SOFTENERS:
             break
@@ -278,6 +286,8 @@ def _drop_softeners(tokens):
 
 
 def _is_fact_frame(tokens):
+    if not tokens or tokens[0] not in _FACT_FRAME_STARTS:
+        return False
     for frame in FACT_FRAMES:
         if tuple(tokens[:len(frame)]) == frame:
             rest = tokens[len(frame):]
@@ -288,15 +298,12 @@ def _is_fact_frame(tokens):
 def _tokens(text, keep_names=False):
     """Lower-case words; with keep_names, a capitalised word after the first becomes the
     token NAME, which reads as an object: "Visit Kidney Care UK"."""
-    tokens = []
-    for index, word in enumerate(WORD.findall(text)):
-        if word[0].isdigit():
-            tokens.append(NUMBER)
-        elif keep_names and index and word[0].isupper():
-            tokens.append(NAME)
-        else:
-            tokens.append(word.lower().replace("’", "'"))
-    return tokens
+    # ’ and ' are both inside-word characters only, so replacing first splits the words alike.
+    found = WORD.findall(text.replace("’", "'"))
+    if not keep_names:
+        return [NUMBER if word[0].isdigit() else word.lower() for word in found]
+    return [NUMBER if word[0].isdigit() else NAME if index and word[0].isupper() else word.lower()
+            for index, word in enumerate(found)]
 
 
 def _opening(text):

@@ -52,6 +52,10 @@ IMAGE_ONLY = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?\s*)+$")
 # read as one paragraph with a finding (INPUT002), so a damaged page can neither
 # exhaust Python's stack nor hide its text.
 MAX_NESTING = 20
+# A table cell: text up to the next "|" that is not escaped (\|) or inside `code`.
+# A run of plain characters is taken at once; nothing follows the repetition, so it
+# never backtracks, and each cell ends where one character at a time would end it.
+_CELL = re.compile(r"(?:[^|\\`]+|\\.|`[^`]*`)+")
 CONTAINER_MARKS = re.compile(r"""(?:\s*(?:[-*+>]|\d{1,9}[.)]|(?:!!!|\?\?\?\+?)[ \t]+\w+(?:[ \t]+"[^"\n]*")?)(?=\s|$))*\s*""")
 
 
@@ -75,6 +79,9 @@ class Unit:
     cells: list = field(default_factory=list)
     # Cache: does this unit's last sentence carry a valid citation? (set by the rules)
     last_sentence_cited: "bool | None" = None
+    # Cache: what the rules found out about this unit as the lead-in of a list, read
+    # once for all its items (set by the rules).
+    as_lead_in: dict = field(default_factory=dict, repr=False, compare=False)
     # (line, column) where text nested deeper than MAX_NESTING begins; that text is read flat.
     nesting_cut: "tuple | None" = None
 
@@ -87,18 +94,20 @@ class _Context:
 
 def prose_units(body, first_line=1):
     """Every prose unit in `body`, whose first line is `first_line` of the file."""
-    lines = [Line(first_line + index, 1, text.expandtabs(4))
+    lines = [Line(first_line + index, 1, text.expandtabs(4) if "\t" in text else text)
              for index, text in enumerate(body.split("\n"))]
     return _parse(lines, _Context())
 
 
 def unit_text(unit):
     """The unit's text, lines joined by newlines, and each line's start offset."""
+    if len(unit.lines) == 1:  # most list items and table rows
+        return unit.lines[0].text, [0]
     starts, offset = [], 0
     for line in unit.lines:
         starts.append(offset)
         offset += len(line.text) + 1
-    return "\n".join(line.text for line in unit.lines), starts
+    return "\n".join([line.text for line in unit.lines]), starts
 
 
 # -----------------------------------------------------------------------------
@@ -131,6 +140,13 @@ def _parse(lines, context):
             index = _skip_indented_code(lines, index)
             in_list, last_was_paragraph = False, False
             continue
+        if _is_plain_text(body) and (paragraph or not _is_table_start(lines, index, body)):
+            # Most lines: text that no check below would take for anything but prose.
+            if not paragraph:
+                in_list, list_intro = False, None
+            paragraph.append(Line(line.number, line.column + indent, body) if indent else line)
+            index += 1
+            continue
         if paragraph and SETEXT_UNDERLINE.match(body) and indent < 4:
             context.heading = " ".join(part.text.strip() for part in paragraph)
             paragraph = []
@@ -157,6 +173,16 @@ def _parse(lines, context):
         index += 1
     flush()
     return units
+
+
+# What every block but a paragraph or a table can start with (a digit too, for "1. "):
+# the first characters of the patterns above, of a comment and of an HTML tag.
+_BLOCK_MARKS = frozenset("<`~#!?>[*-_+=")
+
+
+def _is_plain_text(body):
+    """A line that starts with none of the marks of a block: paragraph text, or a table's first row."""
+    return body[0] not in _BLOCK_MARKS and not body[0].isdecimal()
 
 
 def _starts_prose(body, paragraph, lines, index):
@@ -303,7 +329,7 @@ def _read_table(lines, index, context, units):
 
 def _table_row(line, kind, context):
     cells = []
-    for match in re.finditer(r"(?:[^|\\`]|\\.|`[^`]*`)+", line.text):
+    for match in _CELL.finditer(line.text):
         if match.group(0).strip():
             cells.append(Line(line.number, line.column + match.start(), match.group(0)))
     return Unit(kind, [Line(line.number, line.column, line.text)], context.heading, cells=cells)
@@ -433,11 +459,28 @@ def _parse_nested(body, context):
         if units:
             units[0].nesting_cut = (deeper[0].number, deeper[0].column)
         return units
+    single = _single_paragraph(body, context)
+    if single is not None:
+        return single
     context.depth += 1
     try:
         return _parse(body, context)
     finally:
         context.depth -= 1
+
+
+def _single_paragraph(body, context):
+    """What _parse gives for the usual list item or box: one line of plain text, then blank
+    lines only; that line as a paragraph. None for any other body, which _parse reads."""
+    if not body or any(line.text.strip() for line in body[1:]):
+        return None
+    first = body[0]
+    indent = _indent(first.text)
+    text = first.text[indent:]
+    if indent >= 4 or not text.strip() or not _is_plain_text(text):
+        return None
+    line = Line(first.number, first.column + indent, text) if indent else first
+    return [Unit("paragraph", [line], context.heading)]
 
 
 def _without_container_marks(line):

@@ -4,12 +4,14 @@ import datetime
 from dataclasses import dataclass, field
 
 from .blocks import MAX_NESTING, prose_units, unit_text
+from .chinese import has_han
 from .findings import count_by_kind, finding
 from .frontmatter import front_matter_lines
 from .metadata import read_metadata
 from .reading import page_grade, reading_findings
-from .rules import check_unit
+from .rules import PageContext, check_unit
 from .terminology import term_findings
+from .wording import may_overclaim_in_source
 from .snippets import missing_snippets
 
 
@@ -59,11 +61,15 @@ def check_snippet(path, text, known_keys, terms=()):
 
 
 def _check_prose(report, body, first_line, known_keys, terms=()):
-    for unit in prose_units(body, first_line=first_line):
+    units = prose_units(body, first_line=first_line)
+    texts = [unit_text(unit) for unit in units]
+    # No banned word in any unit's text: no sentence can use one (no search per sentence).
+    page = PageContext(overclaims_possible=may_overclaim_in_source("\n".join(text for text, _ in texts)))
+    for unit, text_and_starts in zip(units, texts):
         if unit.nesting_cut:
             report.findings.append(finding(report.path, *unit.nesting_cut, "INPUT002", limit=MAX_NESTING))
-        report.examined.append(unit_text(unit)[0])
-        result = check_unit(report.path, unit, known_keys)
+        report.examined.append(text_and_starts[0])
+        result = check_unit(report.path, unit, known_keys, text_and_starts, page)
         report.findings += result.findings
         report.claims += result.claims
         report.cited += result.cited
@@ -73,7 +79,8 @@ def _check_prose(report, body, first_line, known_keys, terms=()):
     # Measured once: the finding and claims-report.json both use it.
     report.reading_grade = page_grade(report.sentences)
     report.findings += reading_findings(report.path, report.sentences, report.reading_grade)
-    report.findings += term_findings(report.path, report.sentences, terms)
+    if terms and has_han(body):  # sentences hold only characters of the body: no Chinese, no TERM finding
+        report.findings += term_findings(report.path, report.sentences, terms)
     report.findings.sort()
     report.exemptions.sort()
 

@@ -38,8 +38,18 @@ _ARTICLE = re.compile(r"一(?:个)?(?:种|项|位|名|次|人|例)")
 _VERB_MARKERS = re.compile(r"(?:包括|包含|是|会|能|可以|可能|已经|没有|有|让|使|导致|表明|显示|发现|证明|需要)")
 
 
+# (text, answer) of the last question: the rules ask about each sentence several times in a row.
+_last_asked = ("", False)
+
+
 def has_han(text):
-    return bool(HAN.search(text))
+    global _last_asked
+    last = _last_asked
+    if text is last[0]:  # the same string object: the same answer
+        return last[1]
+    answer = not text.isascii() and bool(HAN.search(text))  # isascii takes a fraction of the search's time
+    _last_asked = (text, answer)
+    return answer
 
 
 def is_question(plain):

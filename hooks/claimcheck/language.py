@@ -131,9 +131,12 @@ def is_list_label(plain):
 
 
 # A quantity of medicine: "5 mg", "0.5 milligrams", "2 tablets", "10 ml", "五毫克".
-_DOSE = re.compile(r"\d[\d.,]*\s*(?:mg|milligrams?|micrograms?|mcg|µg|g|grams?|ml|millilitres?|"
-                   r"tablets?|capsules?|puffs?|drops?)\b|[\d零一二两三四五六七八九十半]+\s*(?:毫克|微克|克|毫升|片|粒)",
-                   re.I)
+# It reads as \d[\d.,]*\s*(?:mg|...)\b|[\d零...]+\s*(?:毫克|...), case-insensitive, but
+# starts with one character class so the engine can skip to digits and numerals.
+_DOSE = re.compile(r"[\d零一二两三四五六七八九十半]"
+                   r"(?:(?<=\d)[\d.,]*\s*(?i:mg|milligrams?|micrograms?|mcg|µg|g|grams?|ml|millilitres?|"
+                   r"tablets?|capsules?|puffs?|drops?)\b"
+                   r"|[\d零一二两三四五六七八九十半]*\s*(?:毫克|微克|克|毫升|片|粒))")
 
 
 def has_dose(plain):

@@ -70,13 +70,13 @@ def as_date(value):
 
 
 def _review_window(path, text, last_reviewed, next_review, today):
-    line = field_line(text, "next_review")
+    # The field's line is looked for only for a finding: most pages have none.
     if next_review < today:
-        return [finding(path, line, 1, "META003", due=next_review.isoformat(),
+        return [finding(path, field_line(text, "next_review"), 1, "META003", due=next_review.isoformat(),
                         months=MAX_REVIEW_INTERVAL_MONTHS)]
     latest = _add_months(last_reviewed, MAX_REVIEW_INTERVAL_MONTHS)
     if not last_reviewed < next_review <= latest:
-        return [finding(path, line, 1, "META004", next_review=next_review.isoformat(),
+        return [finding(path, field_line(text, "next_review"), 1, "META004", next_review=next_review.isoformat(),
                         last_reviewed=last_reviewed.isoformat(), last_line=field_line(text, "last_reviewed"),
                         latest=latest.isoformat(), months=MAX_REVIEW_INTERVAL_MONTHS)]
     return []
@@ -84,14 +84,14 @@ def _review_window(path, text, last_reviewed, next_review, today):
 
 def _evidence_date(path, text, checked, last_reviewed, today):
     """`evidence_checked` must not be in the future, nor long before the page's review."""
-    line = field_line(text, "evidence_checked")
     if checked > today:
-        return [finding(path, line, 1, "META006", checked=checked.isoformat(), today=today.isoformat())]
+        return [finding(path, field_line(text, "evidence_checked"), 1, "META006", checked=checked.isoformat(),
+                        today=today.isoformat())]
     if last_reviewed is None:
         return []
     earliest = _add_months(last_reviewed, -MAX_EVIDENCE_AGE_MONTHS)
     if checked < earliest:
-        return [finding(path, line, 1, "META007", checked=checked.isoformat(),
+        return [finding(path, field_line(text, "evidence_checked"), 1, "META007", checked=checked.isoformat(),
                         last_reviewed=last_reviewed.isoformat(), earliest=earliest.isoformat(),
                         months=MAX_EVIDENCE_AGE_MONTHS)]
     return []

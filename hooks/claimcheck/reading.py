@@ -11,6 +11,7 @@ and table row, without headings, code, link addresses or citations.
 """
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from .chinese import has_han
@@ -24,7 +25,10 @@ EASY_PAGES = ("docs/living/decision-aid.md",)
 MIN_WORDS = 40
 HARDEST_SHOWN = 3
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+# A letter, or letters with ' ’ - between them: [A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z], written
+# to start with one character class so the engine skips straight to letters.
+_WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?")
+_LETTER = re.compile(r"[A-Za-z]")
 
 
 def reading_findings(path, sentences, score):
@@ -48,7 +52,9 @@ def page_grade(sentences):
     """The grade of (line, column, text, plain) sentences, or None for too little text to judge."""
     # Flesch–Kincaid measures English only: Chinese sentences (and the English glosses
     # inside them) are left out, so a Chinese page has no grade here.
-    plain = [sentence[3] for sentence in sentences if not has_han(sentence[3])]
+    plain = [sentence[3] for sentence in sentences]
+    if has_han("\n".join(plain)):  # one look at all the text; sentence by sentence only if some is Chinese
+        plain = [text for text in plain if not has_han(text)]
     if not _has_words(plain, MIN_WORDS):
         return None
     return grade(plain)
@@ -78,21 +84,31 @@ def grade_limit(path):
 
 def grade(sentences):
     """Flesch–Kincaid grade of a list of plain-text sentences (0 when there are no words)."""
-    sentence_count = word_count = syllable_count = 0
-    for sentence in sentences:
-        found = _WORD.findall(sentence)
-        if found:
-            sentence_count += 1
-            word_count += len(found)
-            syllable_count += sum(map(syllables, found))
+    sentences = list(sentences)
+    # No word holds white space, so the words of the text are those of its space-separated
+    # tokens; each different token is read once per page, and once per process at most.
+    word_count = syllable_count = 0
+    for token, times in Counter("\n".join(sentences).split()).items():
+        words, token_syllables = _token_counts(token)
+        word_count += words * times
+        syllable_count += token_syllables * times
     if not word_count:
         return 0.0
+    # A sentence counts if it has a word, that is a letter.
+    sentence_count = sum(map(bool, map(_LETTER.search, sentences)))
     return 0.39 * word_count / sentence_count + 11.8 * syllable_count / word_count - 15.59
 
 
 def sentence_difficulty(sentence):
     """How hard one sentence is, on the same scale, to pick the ones to quote."""
     return grade([sentence])
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_counts(token):
+    """(words, syllables) in one space-separated token, such as "kidney," or "anti-rejection"."""
+    found = _WORD.findall(token)
+    return len(found), sum(map(syllables, found))
 
 
 @lru_cache(maxsize=None)

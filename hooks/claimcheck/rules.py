@@ -16,7 +16,16 @@ from .blocks import unit_text
 from .citations import citation_problems, cited_keys
 from .findings import Exemption, Finding, finding
 from .sentences import hide_non_prose, split_sentences
-from .wording import overclaims
+from .wording import may_overclaim, overclaims
+
+
+@dataclass
+class PageContext:
+    """What the units of one page share, so that check_unit need not redo it for each."""
+    citation_memo: dict = field(default_factory=dict)  # each different citation, judged once
+    # False when no unit text of the page holds a banned word, so none can be used (WORD001).
+    overclaims_possible: bool = True
+
 
 @dataclass
 class UnitResult:
@@ -29,20 +38,24 @@ class UnitResult:
     sentences: list = field(default_factory=list)
 
 
-def check_unit(path, unit, known_keys):
-    """Apply every claim rule to one paragraph, list item or table row."""
+def check_unit(path, unit, known_keys, text_and_starts=None, page=None):
+    """Apply every claim rule to one paragraph, list item or table row.
+
+    A page passes the unit_text it has read already, and one PageContext for all its units.
+    """
     if unit.kind == "table header":
         return UnitResult()
     if unit.kind == "abbreviation":
         return _abbreviation(path, unit)
-    text, starts = unit_text(unit)
+    text, starts = text_and_starts or unit_text(unit)
+    page = page or PageContext()
     sentences, citations, markers = split_sentences(text)
     result = UnitResult()
 
     def at(offset):
         return _position(unit, starts, offset)
 
-    valid = _validate_citations(path, citations, known_keys, at, result)
+    valid = _validate_citations(path, citations, known_keys, at, result, page.citation_memo)
     for marker in markers:
         if not marker.reason:
             result.findings.append(finding(path, *at(marker.start), "CLAIM004"))
@@ -51,10 +64,12 @@ def check_unit(path, unit, known_keys):
     else:
         _check_sentences(path, unit, sentences, valid, known_keys, at, result)
     result.sentences = _sentences_to_grade(unit, sentences, at)
-    for sentence in sentences:
-        for start, word, reason in overclaims(sentence.plain):
-            result.findings.append(finding(path, *at(sentence.start + start), "WORD001",
-                                           sentence=sentence.text, word=word, reason=reason))
+    # One quick look at all the sentences first: no banned word can span the line breaks between them.
+    if page.overclaims_possible and sentences and may_overclaim("\n".join(s.plain for s in sentences)):
+        for sentence in sentences:
+            for start, word, reason in overclaims(sentence.plain):
+                result.findings.append(finding(path, *at(sentence.start + start), "WORD001",
+                                               sentence=sentence.text, word=word, reason=reason))
     return result
 
 
@@ -66,18 +81,24 @@ def _abbreviation(path, unit):
                                             "an abbreviation's meaning, shown on hover")])
 
 
-def _validate_citations(path, citations, known_keys, at, result):
+def _validate_citations(path, citations, known_keys, at, result, memo):
     """Report bad citations; return the offsets of those that count."""
     valid = set()
     for citation in citations:
-        problems = citation_problems(citation.raw, citation.in_code, known_keys)
-        for problem in problems:
-            result.findings.append(Finding(path, *at(citation.start), problem.code, problem.message,
-                                           citation.raw))
-        if not problems:
-            valid.add(citation.start)
-            line, _ = at(citation.start)
-            result.keys += [(key, line) for key in cited_keys(citation.raw)]
+        judged = memo.get((citation.raw, citation.in_code))
+        if judged is None:
+            problems = citation_problems(citation.raw, citation.in_code, known_keys)
+            keys = [] if problems else cited_keys(citation.raw)
+            judged = memo[citation.raw, citation.in_code] = (problems, keys)
+        problems, keys = judged
+        if problems:
+            for problem in problems:
+                result.findings.append(Finding(path, *at(citation.start), problem.code, problem.message,
+                                               citation.raw))
+            continue
+        valid.add(citation.start)
+        line = at(citation.start)[0]
+        result.keys += [(key, line) for key in keys]
     return valid
 
 
@@ -105,15 +126,8 @@ def _check_sentences(path, unit, sentences, valid, known_keys, at, result):
     intro_covers = _intro_covers(unit, known_keys)
     intro_directs = _intro_is_direction(unit)
     for sentence in sentences:
-        has_own = any(c.start in valid for c in sentence.citations)
         kind = _exemption(sentence) or _structural_exemption(unit, sentences, sentence, intro_directs)
-        # Numbers first: "This has been shown in 3 trials." gives a number as a fact,
-        # whatever its first words. Directions ("Take 2 tablets.") and marked
-        # sentences stay exempt.
-        # A dose is never advice the site may give on its own authority: "Take 5 mg of
-        # tacrolimus twice a day." needs a source like any other number.
-        exempt_with_number = ("marker",) if language.has_dose(sentence.plain) else ("marker", "direction")
-        if kind and (kind in exempt_with_number or not language.has_number(sentence.plain)):
+        if kind and _stays_exempt(kind, sentence.plain):
             reason = sentence.markers[0].reason if kind == "marker" else ""
             result.exemptions.append(Exemption(path, *at(sentence.start), kind, sentence.text, reason))
             continue
@@ -123,6 +137,7 @@ def _check_sentences(path, unit, sentences, valid, known_keys, at, result):
         # A fragment item ("- one tablet 3 times a week") finishes its cited lead-in's
         # sentence, so that citation is its own, numbers included. An item that is a
         # sentence of its own is judged alone.
+        has_own = any(c.start in valid for c in sentence.citations)
         if has_own or (intro_covers and language.is_fragment(sentence.plain)):
             result.cited += 1
         elif language.has_number(sentence.plain):
@@ -131,6 +146,20 @@ def _check_sentences(path, unit, sentences, valid, known_keys, at, result):
         else:
             result.findings.append(finding(path, *at(sentence.start), "CLAIM001",
                                            sentence=sentence.text))
+
+
+def _stays_exempt(kind, plain):
+    """Whether a sentence of this exemption kind stays exempt, given the numbers it holds."""
+    # Numbers first: "This has been shown in 3 trials." gives a number as a fact,
+    # whatever its first words. Directions ("Take 2 tablets.") and marked
+    # sentences stay exempt.
+    # A dose is never advice the site may give on its own authority: "Take 5 mg of
+    # tacrolimus twice a day." needs a source like any other number.
+    if kind == "marker":
+        return True
+    if kind == "direction" and not language.has_dose(plain):
+        return True
+    return not language.has_number(plain)
 
 
 def _has_broken_citation(sentence, valid):
@@ -168,8 +197,11 @@ def _intro_is_direction(unit):
     intro = unit.list_intro
     if unit.kind != "list item" or intro is None:
         return False
-    last = _last_sentence(intro)
-    return last is not None and last.plain.rstrip().endswith((":", "：")) and language.is_imperative(last.plain)
+    if "directs" not in intro.as_lead_in:
+        last = _last_sentence(intro)
+        intro.as_lead_in["directs"] = (last is not None and last.plain.rstrip().endswith((":", "："))
+                                       and language.is_imperative(last.plain))
+    return intro.as_lead_in["directs"]
 
 
 def _intro_covers(unit, known_keys):
@@ -201,13 +233,17 @@ def _intro_is_cited(intro, known_keys):
 
 
 def _last_sentence(unit):
-    sentences, _, _ = split_sentences(unit_text(unit)[0])
-    return sentences[-1] if sentences else None
+    """The unit's last sentence (None if it has none), split once however many list items ask."""
+    cache = unit.as_lead_in
+    if "last sentence" not in cache:
+        sentences, _, _ = split_sentences(unit_text(unit)[0])
+        cache["last sentence"] = sentences[-1] if sentences else None
+    return cache["last sentence"]
 
 
 def _position(unit, starts, offset):
     """(line, column) in the file of a character offset in the unit's text."""
     # Line starts only grow: bisection, since a scan per sentence is quadratic in a long paragraph.
-    index = max(bisect.bisect_right(starts, offset) - 1, 0)
+    index = max(bisect.bisect_right(starts, offset) - 1, 0) if len(starts) > 1 else 0
     line = unit.lines[index]
     return line.number, line.column + offset - starts[index]

@@ -11,6 +11,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+# The first part stops at the first @, so a bracket full of @s is not retried at each one.
+_CITATION_PATTERN = r"(?P<citation>\[[^\[\]\n@]*@[^\[\]\n]*\])"
 # One pass, left to right, so that a citation inside code is seen as code.
 _HIDDEN = re.compile(
     # A code span opens with a whole run of backticks and closes with a run of the
@@ -18,14 +20,20 @@ _HIDDEN = re.compile(
     # backticks from being retried at every length and every start: linear time.
     r"(?P<code>(?<!`)(?P<ticks>`+)(?!`)(?:(?!(?P=ticks)).)+?(?<!`)(?P=ticks)(?!`))"
     r"|(?P<comment><!--.*?-->)"
-    # The first part stops at the first @, so a bracket full of @s is not retried at each one.
-    r"|(?P<citation>\[[^\[\]\n@]*@[^\[\]\n]*\])"
+    r"|" + _CITATION_PATTERN +
     r"|(?P<destination>\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\))"
     r"|(?P<autolink><(?:https?|mailto):[^>\s]+>)"
     r"|(?P<tag></?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>)"
     r"|(?P<url>\bhttps?://[^\s)\]]+)",
     re.S,
 )
+# Every match of _HIDDEN starts at one of these characters; "h" only where "http://" or
+# "https://" starts. Scanning for them first is several times faster than letting
+# _HIDDEN try each of its alternatives at every character (see _matches).
+_HIDDEN_START = re.compile(r"[`<\[\]h](?:(?<=h)(?=ttps?://)|(?<!h))")
+# Text without "`", "<", "](" and "http" can hold no code, comment, tag, link address
+# or web address: only citations, which this finds on its own, as _HIDDEN would.
+_CITATION_ONLY = re.compile(_CITATION_PATTERN)
 _CITATION_IN_CODE = re.compile(r"\[[^\[\]\n@]*@[^\[\]\n]*\]")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _EMAIL = re.compile(r"^\[[\w.%+-]+@[\w.-]+\.[A-Za-z]{2,}\]$")
@@ -36,7 +44,17 @@ _MARKER_WITH_SPACE = re.compile(r"<!--\s*not-a-claim\b.*?-->[ \t]*", re.S)
 # brackets, then white space.
 # A Chinese sentence mark (。！？； or the ellipsis ……) ends a sentence wherever it stands:
 # Chinese puts no space after it.
-_END = re.compile(r"[.!?]+[\"'”’)\]*_]*(?=\s)|(?:[。！？；]+|……)[”’」』）)\]*_]*")
+#
+# Written as one character class first, then the rest of the alternative that character
+# starts, so the regular expression engine can skip straight to candidate characters;
+# it matches exactly what [.!?]+[\"'”’)\]*_]*(?=\s)|(?:[。！？；]+|……)[”’」』）)\]*_]* matches.
+# A run of .!? ends a sentence only if white space follows it and its closers; so it is
+# tried from its first mark only, and never given back (*+): a long run with no space
+# after it (!!!!…) costs linear time, not a new try from each of its marks.
+_END = re.compile(r"[.!?。！？；…]"
+                  r"(?:(?<=[.!?])(?<![.!?].)[.!?]*+[\"'”’)\]*_]*+(?=\s)"
+                  r"|(?<=[。！？；])[。！？；]*[”’」』）)\]*_]*"
+                  r"|(?<=…)…[”’」』）)\]*_]*)")
 _CHINESE_ENDS = "。！？；…"
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[*_]*[A-Z0-9]")
 ABBREVIATIONS = frozenset("""
@@ -45,9 +63,10 @@ ABBREVIATIONS = frozenset("""
     dept. univ. a.m. p.m.
 """.split())
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
+_WORD_CHARACTER = re.compile(r"\w")
 
 
-@dataclass
+@dataclass(slots=True)
 class Citation:
     start: int
     end: int
@@ -55,14 +74,14 @@ class Citation:
     in_code: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Marker:
     start: int
     end: int
     reason: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     start: int
     end: int
@@ -79,48 +98,87 @@ def remove_markers(markdown):
 
 def hide_non_prose(text):
     """Return (plain text, citations, markers); plain has the same length as text."""
-    citations, markers = [], []
-
-    def hide(match):
+    citations, markers, pieces, kept = [], [], [], 0
+    if "`" in text or "<" in text or "](" in text or "http" in text:
+        matches = _matches_in(_HIDDEN, text, _HIDDEN_START)
+    else:
+        matches = _CITATION_ONLY.finditer(text)
+    for match in matches:
+        start, end = match.span()
         kind = match.lastgroup
         found = match.group(0)
-        if match.group("code"):
-            citations.extend(Citation(match.start() + inner.start(), match.start() + inner.end(),
-                                      inner.group(0), True)
+        if kind == "citation":
+            # An e-mail address in brackets is text: it stays (an address cannot start with "@").
+            if found[1] != "@" and _EMAIL.match(found):
+                continue
+            citations.append(Citation(start, end, found))
+            hidden = " " * (end - start)  # a citation holds no line break
+        elif kind == "code":
+            citations.extend(Citation(start + inner.start(), start + inner.end(), inner.group(0), True)
                              for inner in _CITATION_IN_CODE.finditer(found))
-        elif kind == "citation":
-            if _EMAIL.match(found):
-                return found
-            citations.append(Citation(match.start(), match.end(), found))
-        elif kind == "comment":
-            marker = _MARKER.fullmatch(found)
-            if marker:
-                markers.append(Marker(match.start(), match.end(), marker.group("reason").strip()))
+            hidden = _blank(found)
         elif kind == "destination":
             # Keep the "]" that closes the link text; hide the address.
-            return "]" + _blank(found[1:])
-        return _blank(found)
-
-    return _substitute(_HIDDEN, hide, text), citations, markers
+            hidden = "]" + _blank(found[1:])
+        else:
+            if kind == "comment":
+                marker = _MARKER.fullmatch(found)
+                if marker:
+                    markers.append(Marker(start, end, marker.group("reason").strip()))
+            hidden = _blank(found)
+        pieces += [text[kept:start], hidden]
+        kept = end
+    if not pieces:
+        return text, citations, markers
+    pieces.append(text[kept:])
+    return "".join(pieces), citations, markers
 
 
 def _substitute(pattern, replace, text):
-    """pattern.sub(replace, text), in time linear in the text even when it has unclosed `<!--`.
+    """pattern.sub(replace, text), in time linear in the text even when it has unclosed `<!--`."""
+    pieces, kept = [], 0
+    for match in _matches_in(pattern, text):
+        pieces += [text[kept:match.start()], replace(match)]
+        kept = match.end()
+    pieces.append(text[kept:])
+    return "".join(pieces)
+
+
+def _matches_in(pattern, text, starts=None):
+    """pattern.finditer(text), in time linear in the text even when it has unclosed `<!--`.
 
     An opener that no later `-->` closes starts no comment, yet the search for
     its `-->` runs to the end of the text, from each such opener in turn. So
     the search runs over a copy in which their `!` is a NUL character, which no
     pattern here treats differently from `!` except in `<!--`; each match is
     then read again from the original, at the same offsets.
+    `starts`, when given, finds every place a match of `pattern` can start (see _matches).
     """
-    pieces, kept, scanned = [], 0, _disarm_unclosed_comments(text)
-    for match in pattern.finditer(scanned):
+    scanned = _disarm_unclosed_comments(text)
+    for match in (pattern.finditer(scanned) if starts is None else _matches(pattern, starts, scanned)):
         if scanned is not text:
             match = pattern.match(text, match.start(), match.end())
-        pieces += [text[kept:match.start()], replace(match)]
-        kept = match.end()
-    pieces.append(text[kept:])
-    return "".join(pieces)
+        yield match
+
+
+def _matches(pattern, starts, text):
+    """The matches pattern.finditer(text) gives, for a pattern that never matches empty text
+    and can start only where `starts` matches: it is tried only there.
+
+    finditer tries the pattern at each offset in turn and goes on from the end of
+    each match; so does this, skipping the offsets where no match can start.
+    Lookbehinds and \\b still see the text before each offset.
+    """
+    position = 0
+    candidate = starts.search(text)
+    while candidate:
+        match = pattern.match(text, candidate.start())
+        if match:
+            yield match
+            position = match.end()
+        else:
+            position = candidate.start() + 1
+        candidate = starts.search(text, position)
 
 
 def _disarm_unclosed_comments(text):
@@ -150,6 +208,10 @@ def split_sentences(text):
         sentences.append(Sentence(start, end, text[start:end].strip(), plain[start:end]))
     if not sentences:
         return [], citations, markers
+    if len(sentences) == 1:  # the usual list item or short paragraph: it owns them all
+        sentences[0].citations += citations
+        sentences[0].markers += markers
+        return sentences, citations, markers
     # Sentence starts only grow, so bisection finds an owner without a scan.
     starts = [sentence.start for sentence in sentences]
     for citation in citations:
@@ -182,7 +244,8 @@ def _sentence_spans(plain):
         spans.append((start, len(plain.rstrip())))
     # Text that is only hidden material (a citation after the full stop) is
     # not a sentence of its own.
-    return [(s, e) for s, e in spans if re.search(r"\w", plain[s:e])]
+    # A span starts with a character that is not white space, most often a letter (which \w is).
+    return [(s, e) for s, e in spans if plain[s].isalnum() or _WORD_CHARACTER.search(plain, s, e)]
 
 
 def _is_sentence_end(plain, start, match, text_end):
