@@ -36,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -190,7 +191,9 @@ def editor_feedback_rows(notes):
     original = page_file.read_text(encoding="utf-8")
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+    # The command `make serve` runs (tools/serve.py): live reload, and --dirty for the quick preview.
+    server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--livereload", "--dirty", "--dev-addr",
+                               f"127.0.0.1:{port}"],
                               cwd=ROOT, env=dict(ENV, SITE_URL=base), stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     times = []
@@ -274,13 +277,18 @@ def lighthouse_scores(notes):
     if not LIGHTHOUSE.exists() or chromium_path() is None:
         notes.append("Lighthouse not run: it needs `npm ci` in bench/lighthouse and Chromium.")
         return []
-    site = Path(scratch("lighthouse"))
+    # Served at the path of the site's address (/patient-site/), as it is published, so that
+    # addresses from the site's root (the language switcher's sitemap.xml) resolve.
+    root = Path(scratch("lighthouse"))
+    mount = urllib.parse.urlsplit(site_address()).path.strip("/")
+    site = root / mount if mount else root
     subprocess.run([PYTHON, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT, env=ENV,
                    check=True, capture_output=True)
     rows = []
     flags = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking " \
             "--disable-component-update --disable-sync --disable-quic"
-    with serve(site) as base:
+    with serve(root) as server_base:
+        base = server_base + (mount + "/" if mount else "")
         for page in LIGHTHOUSE_PAGES:
             scores = {}
             for _ in range(LIGHTHOUSE_RUNS):
@@ -301,6 +309,12 @@ def lighthouse_scores(notes):
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
+
+def site_address():
+    """The site's address from mkdocs.yml (site_url), as a build without SITE_URL set uses it."""
+    from mkdocs.config import load_config
+    return load_config(str(ROOT / "mkdocs.yml")).site_url or "/"
+
 
 def timed(command, allowed=(0,)):
     start = time.perf_counter()
