@@ -5,8 +5,10 @@ Chinese interface (`lang="zh"`). Two things it leaves to us:
 
 - The page language says which script: `zh-Hans` (Simplified Chinese), in
   `<html lang>` and in the `hreflang` of the alternate-language links, so
-  screen readers and search engines read the pages right; and those links
-  carry full addresses, as search engines require.
+  screen readers and search engines read the pages right. (Those links stay
+  relative, as the plugin writes them, although search engines ask for full
+  addresses: Material fetches sitemap.xml beside each of them, and a full
+  address would send a site served anywhere else to the published host.)
 - Each language build writes the theme's 404.html to the site's root, so the
   Chinese one replaced the English one. The Chinese page moves to /zh/404.html
   and the English one goes back to the root.
@@ -22,7 +24,6 @@ Chinese interface (`lang="zh"`). Two things it leaves to us:
 import html
 import os
 import re
-from urllib.parse import urljoin
 
 from claimcheck.blocks import ABBREVIATION
 from i18n_bridge import current_language, has_translations
@@ -35,7 +36,6 @@ SITEMAP = "sitemap.xml"
 ABBREVIATIONS = {"en": os.path.join("includes", "abbreviations.md"),
                  "zh": os.path.join("includes", "abbreviations.zh.md")}
 BACKLINK_NUMBER = "{number}"
-ALTERNATE_LINK = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[^"]+")')
 
 _state = {"english_404": None, "tooltips": {}}
 
@@ -51,19 +51,9 @@ def on_config(config):
 def on_post_page(output, *, page, config):
     if not has_translations(config):
         return output
-    output = with_full_addresses(output, page.canonical_url)
     if current_language(config) != "zh":
         return output.replace('hreflang="zh"', f'hreflang="{PAGE_LANGUAGE}"')
     return with_script_subtag(translated_tooltips(output, _state["tooltips"]))
-
-
-def with_full_addresses(html_text, page_address):
-    """The alternate-language links (`hreflang`) with full addresses, as search engines require
-    (the plugin writes them relative to the page: "../zh/case/")."""
-    if not page_address:
-        return html_text
-    return ALTERNATE_LINK.sub(lambda match: match.group(1) + urljoin(page_address, match.group(2)) + match.group(3),
-                              html_text)
 
 
 def chinese_tooltips(abbreviations):
