@@ -4,9 +4,10 @@
    language being built in on_files and on_nav at priority -100. Our events
    that must see that language's pages run after it, at AFTER_I18N (-150).
 2. One build per language. The plugin builds the default language, then, in
-   its on_post_build, builds each other language again with the same config;
-   on_config is not sent again, on_pre_build is. So page state is reset in
-   on_pre_build.
+   its on_post_build, builds each other language again with the same config,
+   through MkDocs' build(), which sends on_config and on_pre_build again. So
+   page state is reset in on_pre_build, and what a hook reads from a file in
+   on_config is read again only when the file has changed.
 3. Its on_page_markdown runs at priority 50 and changes a translated page's
    Markdown, so our on_page_markdown, which finds each finding by its line in
    the page as written, runs before it, at BEFORE_I18N_PAGE (60).

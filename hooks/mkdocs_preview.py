@@ -70,7 +70,9 @@ def on_files(files, *, config):
     if not _state["dirty"]:
         return files
     language = current_language(config)
-    pages = {file.src_uri: _fingerprints(file.content_string) for file in files.documentation_pages()}
+    seen = _state["seen"].get(language, (None, {}))[1]
+    pages = {file.src_uri: _fingerprints(file.content_string, seen.get(file.src_uri))
+             for file in files.documentation_pages()}
     if language == DEFAULT_LANGUAGE or _state["round"] is None:
         # The default language is built first: a new rebuild starts.
         _state["round"] = {"shared": shared_fingerprint(_state["root"], _all_page_names(config)), "edited": {}}
@@ -145,9 +147,13 @@ def _all_page_names(config):
                   for name in names if name.endswith(".md"))
 
 
-def _fingerprints(text):
-    """A page's fingerprints, one for each kind of change (KINDS)."""
-    return {"text": _fingerprint(text),
+def _fingerprints(text, before=None):
+    """A page's fingerprints, one for each kind of change (KINDS); the last build's (`before`)
+    when its text is the same, so an unchanged page is not read through again on every save."""
+    text_fingerprint = _fingerprint(text)
+    if before is not None and before["text"] == text_fingerprint:
+        return before
+    return {"text": text_fingerprint,
             "citations": _fingerprint("\n".join(HEADING.findall(text) + CITATION_KEY.findall(text))),
             "translation": _fingerprint(parity_fingerprint(text))}
 

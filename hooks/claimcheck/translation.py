@@ -64,9 +64,13 @@ def missing_counterparts(paths):
 def sections(text):
     """[(heading, line, [(key, line), ...])] of a page's body: one section before the first
     `##` heading, then one for each; citations in code are left out."""
-    return [(heading, line, [(key, number) for number, _, citations in lines for citation in citations
-                             if not citation.in_code for key in cited_keys(citation.raw)])
-            for heading, line, lines in _section_lines(text)]
+    return [(heading, line, _keys(lines)) for heading, line, lines in _section_lines(text)]
+
+
+def _keys(lines):
+    """[(key, line), ...] cited in a section's lines, outside code."""
+    return [(key, number) for number, _, citations in lines for citation in citations
+            if not citation.in_code for key in cited_keys(citation.raw)]
 
 
 def _section_lines(text):
@@ -176,7 +180,7 @@ def parity_fingerprint(text):
     """What the translation checks compare in a page, and nothing else: its citations section by
     section, its shared boxes, its review date and its "never stop" sentences. When it has not
     changed, the findings on the page in the other language cannot have changed either."""
-    sections_keys = [[key for key, _ in keys] for _, _, keys in sections(text)]
-    never_stop = [sum(len(pattern.findall(prose)) for pattern in NEVER_STOP.values() for _, prose, _ in lines)
+    by_section = [([key for key, _ in _keys(lines)],
+                   sum(len(pattern.findall(prose)) for pattern in NEVER_STOP.values() for _, prose, _ in lines))
                   for _, _, lines in _section_lines(text)]
-    return repr((sections_keys, sorted(_boxes(text)), str(_reviewed(text)), never_stop))
+    return repr((by_section, sorted(_boxes(text)), str(_reviewed(text))))
